@@ -1,0 +1,28 @@
+//! Embeds every JSON file under `rubrics/` so that adding a rubric version or a reference is a
+//! data change only. Generates `$OUT_DIR/embedded_rubrics.rs`, a slice of `(path, contents)`.
+
+use std::{env, fs, path::Path};
+
+fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect(&path, root, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            out.push(format!("({rel:?}, include_str!({:?})),", path.display().to_string()));
+        }
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rubrics = root.join("rubrics");
+    println!("cargo:rerun-if-changed=rubrics");
+    let mut entries = Vec::new();
+    collect(&rubrics, root, &mut entries);
+    let code = format!("&[\n{}\n]\n", entries.join("\n"));
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_rubrics.rs"), code).unwrap();
+}

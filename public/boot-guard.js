@@ -1,0 +1,24 @@
+// Shows a Swedish message if the app cannot start (the WebAssembly file fails to load, the
+// browser is too old, or start-up throws). The app removes the "Laddar" text when it mounts.
+(function () {
+  "use strict";
+  var shown = false;
+  function fail() {
+    var host = document.getElementById("kommunkompass");
+    if (shown || !host || !host.querySelector(".kk-loading")) return;
+    shown = true;
+    host.innerHTML =
+      '<div class="kk-app kk-fatal" role="alert">' +
+      "<h1>Verktyget kunde inte starta</h1>" +
+      "<p>Kommunkompass självskattning kunde inte laddas i den här webbläsaren.</p>" +
+      "<p><strong>Dina sparade svar är kvar</strong> i webbläsaren. Ladda om sidan. Hjälper inte det, " +
+      "prova en aktuell version av Edge, Chrome, Firefox eller Safari.</p>" +
+      '<p><a href="">Ladda om sidan</a></p></div>';
+  }
+  window.addEventListener("error", function (e) {
+    var t = e.target;
+    if (t && t !== window && (t.tagName === "SCRIPT" || t.tagName === "LINK")) fail();
+  }, true);
+  window.addEventListener("unhandledrejection", fail);
+  window.addEventListener("load", function () { setTimeout(fail, 15000); });
+})();

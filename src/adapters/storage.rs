@@ -1,0 +1,126 @@
+//! localStorage through gloo-storage, guarded so that a disabled or full storage never stops the
+//! app. Each assessment lives under its own key, so one damaged entry cannot take the others
+//! with it; an entry that cannot be read is left untouched and reported.
+
+use gloo_storage::{LocalStorage, Storage, errors::StorageError};
+
+use crate::domain::assessment::{Assessment, Millis};
+use crate::domain::persist::{self, Envelope};
+
+/// Prefix of every key this app writes.
+pub const PREFIX: &str = "kommunkompass.";
+/// Prefix of assessment keys; the rest of the key is the assessment id.
+pub const ASSESSMENT_PREFIX: &str = "kommunkompass.bedomning.";
+const PROBE_KEY: &str = "kommunkompass.test";
+
+/// Version of this build, written into every stored entry.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Why a write did not reach the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The storage quota is used up.
+    Full,
+    /// Storage is disabled or not offered (private mode, policy, sandbox).
+    Unavailable,
+    /// Any other failure, with the browser's message.
+    Other(String),
+}
+
+/// A stored entry that could not be read; kept as it is and offered for download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The storage key.
+    pub key: String,
+    /// The raw text, exactly as stored.
+    pub raw: String,
+    /// What is wrong, in Swedish.
+    pub reason: String,
+}
+
+/// What loading found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// Readable assessments, newest change first.
+    pub assessments: Vec<Assessment>,
+    /// Entries that could not be read.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// True when localStorage exists and accepts a write. gloo-storage panics when the storage
+/// object itself cannot be had, so this must be checked before any other call.
+pub fn available() -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let ok = storage.set_item(PROBE_KEY, "1").is_ok();
+    let _ = storage.remove_item(PROBE_KEY);
+    ok
+}
+
+/// The key an assessment is stored under.
+pub fn key_for(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// Reads every stored assessment. Never fails: unreadable entries are reported, not dropped.
+pub fn load_all() -> Loaded {
+    let mut loaded = Loaded::default();
+    if !available() {
+        return loaded;
+    }
+    let raw = LocalStorage::raw();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    for key in keys.into_iter().filter(|k| k.starts_with(ASSESSMENT_PREFIX)) {
+        let Ok(Some(text)) = raw.get_item(&key) else { continue };
+        match decode_entry(&text) {
+            Ok(a) => loaded.assessments.push(a),
+            Err(reason) => loaded.unreadable.push(Unreadable { key, raw: text, reason }),
+        }
+    }
+    loaded.assessments.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    loaded
+}
+
+/// Decodes one stored entry (any known schema version).
+pub fn decode_entry(text: &str) -> Result<Assessment, String> {
+    persist::decode(text).map(|e: Envelope| e.assessment).map_err(|e| e.to_string())
+}
+
+/// Writes one assessment. On failure the caller keeps the state in memory and warns.
+pub fn save(assessment: &Assessment, now: Millis) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    let envelope = persist::envelope(assessment, APP_VERSION, now);
+    LocalStorage::set(key_for(&assessment.id), &envelope).map_err(classify)
+}
+
+fn classify(error: StorageError) -> SaveError {
+    match error {
+        StorageError::JsError(e) if e.name == "QuotaExceededError" || e.name == "NS_ERROR_DOM_QUOTA_REACHED" => {
+            SaveError::Full
+        }
+        StorageError::JsError(e) if e.name == "SecurityError" => SaveError::Unavailable,
+        other => SaveError::Other(other.to_string()),
+    }
+}
+
+/// Removes one assessment (or unreadable entry) by key.
+pub fn remove_key(key: &str) {
+    if available() {
+        LocalStorage::delete(key);
+    }
+}
+
+/// Removes everything this app stored in this browser.
+pub fn clear_all() {
+    if !available() {
+        return;
+    }
+    let raw = LocalStorage::raw();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
+        let _ = raw.remove_item(&key);
+    }
+}

@@ -1,0 +1,62 @@
+//! Validation of a file a user opens. Everything is checked before anything is stored: size,
+//! text encoding, JSON syntax, envelope, rubric version, question ids, level ranges and text
+//! lengths. Text is kept as text; the UI never renders it as markup.
+
+use super::assessment::{Assessment, Response};
+use super::error::ImportError;
+use super::persist::decode;
+use super::rubric::Rubric;
+
+/// Largest file accepted. A fully answered assessment with long comments is well below this.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Longest comment or evidence text accepted.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest name or municipality accepted.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Checks a file's bytes and returns the assessment in it.
+pub fn validate_import(bytes: &[u8], rubrics: &[Rubric]) -> Result<Assessment, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { size_kb: bytes.len().div_ceil(1024), max_kb: MAX_FILE_BYTES / 1024 });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let assessment = decode(text)?.assessment;
+    validate_assessment(&assessment, rubrics)?;
+    Ok(assessment)
+}
+
+/// Checks an assessment against the rubric it names.
+pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), ImportError> {
+    let rubric =
+        rubrics.iter().find(|r| r.id == a.rubric).ok_or_else(|| ImportError::UnknownRubric(a.rubric.clone()))?;
+    if a.name.trim().is_empty() {
+        return Err(ImportError::NoName);
+    }
+    check_len("namnet", &a.name, MAX_NAME_CHARS)?;
+    check_len("kommunens namn", &a.municipality, MAX_NAME_CHARS)?;
+    for (id, answer) in &a.answers {
+        if rubric.question(id).is_none() {
+            return Err(ImportError::UnknownQuestion(id.clone()));
+        }
+        let levels = answer.target.into_iter().chain(match answer.response {
+            Some(Response::Level(v)) => Some(v),
+            _ => None,
+        });
+        for value in levels {
+            if rubric.scale.level(value).is_none() {
+                return Err(ImportError::LevelOutOfRange { question: id.clone(), value });
+            }
+        }
+        check_len(&format!("kommentaren till fråga {id}"), &answer.comment, MAX_TEXT_CHARS)?;
+        check_len(&format!("underlaget till fråga {id}"), &answer.evidence, MAX_TEXT_CHARS)?;
+    }
+    Ok(())
+}
+
+fn check_len(field: &str, text: &str, max: usize) -> Result<(), ImportError> {
+    if text.chars().count() > max {
+        return Err(ImportError::TooLong { field: field.to_string(), max });
+    }
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! The pure domain core: rubric, answers, scoring, storage format, import and merging. Nothing
+//! here touches the browser (no web-sys, Leptos, gloo or charming), so all of it is tested
+//! natively with `cargo test`.
+
+pub mod assessment;
+pub mod catalog;
+pub mod error;
+pub mod format;
+pub mod import;
+pub mod mapping;
+pub mod merge;
+pub mod persist;
+pub mod reference;
+pub mod rubric;
+pub mod scoring;

@@ -1,0 +1,82 @@
+//! The stored and exported form of an assessment: a versioned envelope. The same bytes go to
+//! localStorage and into a saved file, so one decoder (with its migrations) serves both.
+//!
+//! Format history:
+//! - schema 1: the first stored format (this version).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::assessment::{Assessment, Millis};
+use super::error::DecodeError;
+
+/// Marks a JSON document as ours.
+pub const KIND: &str = "kommunkompass-bedomning";
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What is stored and exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always [`KIND`].
+    pub kind: String,
+    /// Schema version of the envelope and assessment.
+    pub schema: u32,
+    /// Version of the app that wrote it.
+    pub app_version: String,
+    /// When it was written.
+    pub saved_at: Millis,
+    /// The assessment itself.
+    pub assessment: Assessment,
+}
+
+/// Wraps an assessment in the current envelope.
+pub fn envelope(assessment: &Assessment, app_version: &str, saved_at: Millis) -> Envelope {
+    Envelope {
+        kind: KIND.to_string(),
+        schema: SCHEMA_VERSION,
+        app_version: app_version.to_string(),
+        saved_at,
+        assessment: assessment.clone(),
+    }
+}
+
+/// Serializes an assessment in the current schema (the exact bytes stored in the browser).
+pub fn encode(assessment: &Assessment, app_version: &str, saved_at: Millis) -> String {
+    serde_json::to_string(&envelope(assessment, app_version, saved_at)).expect("an assessment always serializes")
+}
+
+/// Like [`encode`], indented for a file people may open.
+pub fn encode_pretty(assessment: &Assessment, app_version: &str, saved_at: Millis) -> String {
+    serde_json::to_string_pretty(&envelope(assessment, app_version, saved_at)).expect("an assessment always serializes")
+}
+
+/// Reads an envelope of any known schema version, migrating it to the current one.
+pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::Syntax { line: e.line(), column: e.column() })?;
+    let obj = value.as_object().ok_or(DecodeError::NotOurs)?;
+    if obj.get("kind").and_then(Value::as_str) != Some(KIND) {
+        return Err(DecodeError::NotOurs);
+    }
+    let schema = obj.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoSchema)?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(DecodeError::TooNew(schema));
+    }
+    if schema == 0 {
+        return Err(DecodeError::NoSchema);
+    }
+    migrate(&mut value, schema as u32);
+    serde_json::from_value(value).map_err(|e| DecodeError::Shape(e.to_string()))
+}
+
+/// Applies every migration from `from` up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(value: &mut Value, from: u32) {
+    for version in from..SCHEMA_VERSION {
+        match version {
+            _ => unreachable!("no migration from schema {version}"),
+        }
+    }
+    value["schema"] = Value::from(SCHEMA_VERSION);
+}

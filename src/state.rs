@@ -1,0 +1,194 @@
+//! App-wide state, created once in [`crate::app::App`] and shared through context. Every change
+//! to an assessment goes through [`AppState::update`], which saves it at once; a failed save
+//! keeps the change in memory and raises a visible warning.
+
+use leptos::prelude::*;
+
+use crate::adapters::{clock, storage};
+use crate::domain::assessment::{Assessment, Millis};
+use crate::domain::catalog::Catalog;
+use crate::domain::merge::merge;
+
+/// The outcome of the latest save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing saved yet in this visit.
+    Idle,
+    /// Saved at this time.
+    Saved(Millis),
+    /// The latest save failed; the answers are only in this window.
+    Failed(storage::SaveError),
+}
+
+/// A short message for the status area.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Another tab changed an assessment and its changes were merged in.
+    MergedFromOtherTab(String),
+    /// Another tab deleted an assessment.
+    DeletedInOtherTab(String),
+    /// An assessment was deleted here; it can be restored.
+    Deleted(Assessment),
+    /// A file was imported as a new assessment.
+    Imported(String),
+}
+
+/// Shared state; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Rubric versions, references and mappings.
+    pub catalog: &'static Catalog,
+    /// Every assessment in this browser.
+    pub assessments: RwSignal<Vec<Assessment>>,
+    /// Stored entries that could not be read.
+    pub unreadable: RwSignal<Vec<storage::Unreadable>>,
+    /// Whether the browser's storage could be used when the app started.
+    pub storage_available: RwSignal<bool>,
+    /// Result of the latest save.
+    pub save_status: RwSignal<SaveStatus>,
+    /// Latest notice for the status area.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl AppState {
+    /// Loads everything from storage.
+    pub fn load(catalog: &'static Catalog) -> Self {
+        let loaded = storage::load_all();
+        AppState {
+            catalog,
+            assessments: RwSignal::new(loaded.assessments),
+            unreadable: RwSignal::new(loaded.unreadable),
+            storage_available: RwSignal::new(storage::available()),
+            save_status: RwSignal::new(SaveStatus::Idle),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// The state provided by `App`.
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// A copy of one assessment (tracked).
+    pub fn get(&self, id: &str) -> Option<Assessment> {
+        self.assessments.with(|all| all.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// Changes one assessment and saves it immediately.
+    pub fn update(&self, id: &str, edit: impl FnOnce(&mut Assessment, Millis)) {
+        let now = clock::now();
+        let mut changed = None;
+        self.assessments.update(|all| {
+            if let Some(a) = all.iter_mut().find(|a| a.id == id) {
+                edit(a, now);
+                changed = Some(a.clone());
+            }
+        });
+        if let Some(a) = changed {
+            self.persist(&a, now);
+        }
+    }
+
+    /// Adds a new assessment (created or imported) and saves it.
+    pub fn add(&self, assessment: Assessment) {
+        let now = clock::now();
+        self.persist(&assessment, now);
+        self.assessments.update(|all| all.insert(0, assessment));
+    }
+
+    /// Deletes an assessment; it can be restored with [`AppState::undo_delete`].
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.assessments.update(|all| {
+            if let Some(pos) = all.iter().position(|a| a.id == id) {
+                removed = Some(all.remove(pos));
+            }
+        });
+        if let Some(a) = removed {
+            storage::remove_key(&storage::key_for(&a.id));
+            self.notice.set(Some(Notice::Deleted(a)));
+        }
+    }
+
+    /// Restores the assessment deleted last.
+    pub fn undo_delete(&self) {
+        if let Some(Notice::Deleted(a)) = self.notice.get_untracked() {
+            self.notice.set(None);
+            self.add(a);
+        }
+    }
+
+    /// Saves every assessment again (after storage was freed or enabled).
+    pub fn retry_save(&self) {
+        let now = clock::now();
+        self.storage_available.set(storage::available());
+        for a in self.assessments.get_untracked() {
+            if !self.persist(&a, now) {
+                break;
+            }
+        }
+    }
+
+    /// Removes every trace of the app from this browser.
+    pub fn clear_all(&self) {
+        storage::clear_all();
+        self.assessments.set(Vec::new());
+        self.unreadable.set(Vec::new());
+        self.notice.set(None);
+        self.save_status.set(SaveStatus::Idle);
+    }
+
+    /// Forgets an unreadable entry (after the user downloaded or dismissed it).
+    pub fn remove_unreadable(&self, key: &str) {
+        storage::remove_key(key);
+        self.unreadable.update(|u| u.retain(|e| e.key != key));
+    }
+
+    /// Reacts to another tab writing `key`: merges its copy into ours so no edit is lost.
+    pub fn on_storage_event(&self, key: &str, new_value: Option<String>) {
+        let Some(id) = key.strip_prefix(storage::ASSESSMENT_PREFIX) else { return };
+        let Some(text) = new_value else {
+            let name = self.get(id).map(|a| a.name);
+            self.assessments.update(|all| all.retain(|a| a.id != id));
+            if let Some(name) = name {
+                self.notice.set(Some(Notice::DeletedInOtherTab(name)));
+            }
+            return;
+        };
+        let Ok(incoming) = storage::decode_entry(&text) else { return };
+        let local = self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
+        let merged = match &local {
+            Some(local) => merge(local, &incoming),
+            None => incoming.clone(),
+        };
+        if local.as_ref() == Some(&merged) {
+            return;
+        }
+        if merged != incoming {
+            // Our copy had edits the other tab had not seen: write the union back.
+            self.persist(&merged, clock::now());
+        }
+        let name = merged.name.clone();
+        self.assessments.update(|all| match all.iter_mut().find(|a| a.id == id) {
+            Some(slot) => *slot = merged,
+            None => all.insert(0, merged),
+        });
+        if local.is_some() {
+            self.notice.set(Some(Notice::MergedFromOtherTab(name)));
+        }
+    }
+
+    /// Saves one assessment and records the outcome; returns whether it reached storage.
+    fn persist(&self, assessment: &Assessment, now: Millis) -> bool {
+        match storage::save(assessment, now) {
+            Ok(()) => {
+                self.save_status.set(SaveStatus::Saved(now));
+                true
+            }
+            Err(e) => {
+                self.save_status.set(SaveStatus::Failed(e));
+                false
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Leptos components, one view per file. They read state through [`crate::state::AppState`]
+//! and leave scoring, validation and formats to the domain core.
+
+pub mod assessment;
+pub mod not_found;
+pub mod question;
+pub mod report;
+pub mod results;
+pub mod rubric_view;
+pub mod start;
+pub mod status;

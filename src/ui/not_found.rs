@@ -1,0 +1,15 @@
+//! The page for an address the app does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Shown for unknown addresses.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    crate::app::set_title("Sidan finns inte");
+    view! {
+        <h1 tabindex="-1">"Sidan finns inte"</h1>
+        <p>"Adressen leder inte till någon sida i verktyget. Dina sparade svar påverkas inte."</p>
+        <p><A href="/">"Till mina självskattningar"</A></p>
+    }
+}

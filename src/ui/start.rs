@@ -1,0 +1,371 @@
+//! The start page: every assessment in this browser, creating, renaming, copying, deleting,
+//! saving to and opening from files, and clearing the browser.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::adapters::{clock, files, storage};
+use crate::domain::assessment::Assessment;
+use crate::domain::format;
+use crate::domain::import::validate_import;
+use crate::domain::persist;
+use crate::domain::scoring::score;
+use crate::state::{AppState, Notice};
+
+/// The start page.
+#[component]
+pub fn StartPage() -> impl IntoView {
+    crate::app::set_title("Mina självskattningar");
+    let state = AppState::expect();
+    let has_any = move || state.assessments.with(|a| !a.is_empty());
+    view! {
+        <h1 tabindex="-1">"Självskattning enligt Kommunkompassen"</h1>
+        <p class="kk-lead">
+            "Bedöm hur kommunen styrs och leds enligt samma åtta områden och poäng som SKR:s "
+            "Kommunkompassen, och jämför profilen med det nationella snittet och med kommuner som "
+            "utvärderats. Använd den inför en utvärdering eller i en workshop om förbättringsområden."
+        </p>
+        <p class="kk-privacy">
+            <strong>"Sparas bara i den här webbläsaren — ingenting skickas någonstans."</strong>
+            " Vill du fortsätta på en annan dator, spara självskattningen som fil och öppna filen där."
+        </p>
+        <UnreadableEntries/>
+        <section aria-labelledby="kk-list-h">
+            <h2 id="kk-list-h">"Mina självskattningar"</h2>
+            <Show when=has_any fallback=|| view! { <p>"Här finns ännu ingen självskattning. Skapa en nedan eller öppna en sparad fil."</p> }>
+                <AssessmentList/>
+            </Show>
+        </section>
+        <CreateForm/>
+        <ImportForm/>
+        <ClearAll/>
+    }
+}
+
+/// The table of stored assessments.
+#[component]
+fn AssessmentList() -> impl IntoView {
+    let state = AppState::expect();
+    let rows = move || {
+        let mut all = state.assessments.get();
+        all.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        all
+    };
+    view! {
+        <div class="kk-table-wrap">
+            <table class="kk-table">
+                <caption class="kk-sr">"Självskattningar sparade i den här webbläsaren"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Namn"</th>
+                        <th scope="col">"Kommun"</th>
+                        <th scope="col">"Version"</th>
+                        <th scope="col">"Senast ändrad"</th>
+                        <th scope="col">"Besvarat"</th>
+                        <th scope="col">"Poäng"</th>
+                        <th scope="col">"Åtgärder"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=rows key=|a| (a.id.clone(), a.updated_at) let:a>
+                        <AssessmentRow assessment=a/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One row of the list, with its actions.
+#[component]
+fn AssessmentRow(
+    /// The assessment shown.
+    assessment: Assessment,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let rubric = state.catalog.rubric(&assessment.rubric);
+    let (score_text, done_text) = match rubric {
+        Some(r) => {
+            let s = score(r, &assessment.answers);
+            (
+                format!("{} av {}", format::points(s.total), format::points(s.max)),
+                format!("{} %", s.completeness.percent()),
+            )
+        }
+        None => ("–".into(), "–".into()),
+    };
+    let version = rubric.map(|r| r.title.clone()).unwrap_or_else(|| assessment.rubric.clone());
+    let id = assessment.id.clone();
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = assessment.name.clone();
+    let open_href = format!("/bedomning/{id}");
+    let results_href = format!("/bedomning/{id}/resultat");
+    let a_for_file = assessment.clone();
+    let save_file = move |_| save_to_file(&a_for_file);
+    let id_copy = id.clone();
+    let duplicate = move |_| {
+        if let Some(a) = state.get(&id_copy) {
+            let copy = a.duplicate(clock::new_id(), format!("{} (kopia)", a.name), clock::now());
+            state.add(copy);
+        }
+    };
+    let id_del = id.clone();
+    let name_del = name.clone();
+    view! {
+        <tr>
+            <th scope="row">
+                {
+                    let id = id.clone();
+                    move || if renaming.get() {
+                        view! { <RenameForm id=id.clone() done=renaming/> }.into_any()
+                    } else {
+                        let (href, text) = (open_href.clone(), name.clone());
+                        view! { <A href=href>{text}</A> }.into_any()
+                    }
+                }
+            </th>
+            <td>{assessment.municipality.clone()}</td>
+            <td>{version}</td>
+            <td>{clock::date_time(assessment.updated_at)}</td>
+            <td>{done_text}</td>
+            <td>{score_text}</td>
+            <td class="kk-actions">
+                <A href=results_href attr:class="kk-button kk-small">"Resultat"</A>
+                <button type="button" class="kk-button kk-small" on:click=move |_| renaming.set(true)>"Byt namn"</button>
+                <button type="button" class="kk-button kk-small" on:click=duplicate>"Kopiera"</button>
+                <button type="button" class="kk-button kk-small" on:click=save_file>"Spara som fil"</button>
+                <Show when=move || confirming.get() fallback=move || view! {
+                    <button type="button" class="kk-button kk-small kk-danger" on:click=move |_| confirming.set(true)>"Ta bort"</button>
+                }>
+                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning">
+                        {format!("Ta bort ”{}” med alla svar? ", name_del)}
+                        <button type="button" class="kk-button kk-small kk-danger" on:click={
+                            let id = id_del.clone();
+                            move |_| state.delete(&id)
+                        }>"Ja, ta bort"</button>
+                        <button type="button" class="kk-button kk-small" on:click=move |_| confirming.set(false)>"Avbryt"</button>
+                    </span>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// Inline form to rename an assessment and change its municipality.
+#[component]
+fn RenameForm(
+    /// Assessment id.
+    id: String,
+    /// Set to false when done.
+    done: RwSignal<bool>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let current = state.get(&id);
+    let name = RwSignal::new(current.as_ref().map(|a| a.name.clone()).unwrap_or_default());
+    let municipality = RwSignal::new(current.map(|a| a.municipality).unwrap_or_default());
+    let field_id = format!("kk-rename-{id}");
+    let muni_id = format!("kk-remuni-{id}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (n, m) = (name.get_untracked().trim().to_string(), municipality.get_untracked().trim().to_string());
+        if !n.is_empty() {
+            state.update(&id, |a, now| a.set_meta(n, m, now));
+            done.set(false);
+        }
+    };
+    view! {
+        <form class="kk-inline-form" on:submit=submit>
+            <label for=field_id.clone()>"Namn"</label>
+            <input id=field_id type="text" required maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            <label for=muni_id.clone()>"Kommun"</label>
+            <input id=muni_id type="text" maxlength="200" prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev))/>
+            <button type="submit" class="kk-button kk-small">"Spara"</button>
+            <button type="button" class="kk-button kk-small" on:click=move |_| done.set(false)>"Avbryt"</button>
+        </form>
+    }
+}
+
+/// Downloads an assessment as a JSON file.
+pub fn save_to_file(a: &Assessment) {
+    let text = persist::encode_pretty(a, storage::APP_VERSION, clock::now());
+    let name = format!("kommunkompass-{}-{}.json", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
+    let _ = files::download(&name, "application/json", &text);
+}
+
+/// Form for a new assessment.
+#[component]
+fn CreateForm() -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(String::new());
+    let municipality = RwSignal::new(String::new());
+    let rubric = RwSignal::new(state.catalog.current().id.clone());
+    let error = RwSignal::new(None::<&'static str>);
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        let m = municipality.get_untracked().trim().to_string();
+        if n.is_empty() || m.is_empty() {
+            error.set(Some("Fyll i både namn och kommun."));
+            return;
+        }
+        let id = clock::new_id();
+        state.add(Assessment::new(id.clone(), n, m, rubric.get_untracked(), clock::now()));
+        navigate(&format!("/bedomning/{id}"), Default::default());
+    };
+    let options = state
+        .catalog
+        .rubrics
+        .iter()
+        .map(|r| {
+            let label = if r.current {
+                format!("{} (rekommenderas)", r.title)
+            } else {
+                format!("{} – {}", r.title, r.period)
+            };
+            view! { <option value=r.id.clone() selected=r.current>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="kk-new-h" class="kk-card">
+            <h2 id="kk-new-h">"Ny självskattning"</h2>
+            <form on:submit=submit class="kk-form" novalidate>
+                <div class="kk-field">
+                    <label for="kk-new-name">"Namn på självskattningen"</label>
+                    <span class="kk-hint" id="kk-new-name-hint">"Till exempel ”Ledningsgruppens workshop mars”."</span>
+                    <input id="kk-new-name" type="text" required maxlength="200" aria-describedby="kk-new-name-hint"
+                        prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="kk-field">
+                    <label for="kk-new-muni">"Kommun"</label>
+                    <input id="kk-new-muni" type="text" required maxlength="200" autocomplete="organization"
+                        prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev))/>
+                </div>
+                <div class="kk-field">
+                    <label for="kk-new-rubric">"Version av Kommunkompassen"</label>
+                    <select id="kk-new-rubric" on:change=move |ev| rubric.set(event_target_value(&ev))>{options}</select>
+                </div>
+                <Show when=move || error.get().is_some()>
+                    <p class="kk-error" role="alert">{move || error.get()}</p>
+                </Show>
+                <button type="submit" class="kk-button kk-primary">"Skapa och börja svara"</button>
+            </form>
+        </section>
+    }
+}
+
+/// Opening a saved file as a new assessment.
+#[component]
+fn ImportForm() -> impl IntoView {
+    let state = AppState::expect();
+    let error = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            if file.size() > crate::domain::import::MAX_FILE_BYTES as f64 {
+                error.set(Some(format!(
+                    "Filen kunde inte öppnas: filen är för stor ({} kB). Välj en fil som sparats med ”Spara som fil”.",
+                    (file.size() / 1024.0).ceil()
+                )));
+                return;
+            }
+            let bytes = match files::read_bytes(&file).await {
+                Ok(b) => b,
+                Err(_) => {
+                    error.set(Some("Filen kunde inte läsas. Försök igen eller välj en annan fil.".into()));
+                    return;
+                }
+            };
+            match validate_import(&bytes, &state.catalog.rubrics) {
+                Ok(mut a) => {
+                    // Always a new assessment: an import never overwrites one already here.
+                    a.id = clock::new_id();
+                    let name = a.name.clone();
+                    state.add(a);
+                    state.notice.set(Some(Notice::Imported(name)));
+                }
+                Err(e) => error.set(Some(format!("Filen kunde inte öppnas: {e}. Ingenting har ändrats."))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="kk-import-h" class="kk-card">
+            <h2 id="kk-import-h">"Öppna fil"</h2>
+            <p>"Öppna en självskattning som sparats med ”Spara som fil”. Den läggs till som en ny självskattning; inget som redan finns här skrivs över."</p>
+            <label for="kk-import" class="kk-file-label">"Välj fil (.json)"</label>
+            <input id="kk-import" type="file" accept=".json,application/json" on:change=on_change/>
+            <Show when=move || error.get().is_some()>
+                <p class="kk-error" role="alert">{move || error.get()}</p>
+            </Show>
+        </section>
+    }
+}
+
+/// Stored entries that could not be read: kept, offered for download, removable.
+#[component]
+fn UnreadableEntries() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <Show when=move || state.unreadable.with(|u| !u.is_empty())>
+            <section class="kk-alert kk-warning" aria-labelledby="kk-unreadable-h">
+                <h2 id="kk-unreadable-h">"En sparad självskattning kunde inte läsas"</h2>
+                <p>
+                    "Något i webbläsarens lagring är skadat. Resten fungerar som vanligt och den skadade posten "
+                    "ligger kvar orörd. Ladda ner den som fil och spara den, så kan den som ansvarar för "
+                    "verktyget försöka rädda innehållet."
+                </p>
+                <ul>
+                    <For each=move || state.unreadable.get() key=|u| u.key.clone() let:entry>
+                        <li>
+                            {format!("Post {} – {}. ", entry.key, entry.reason)}
+                            <button type="button" class="kk-button kk-small" on:click={
+                                let raw = entry.raw.clone();
+                                move |_| { let _ = files::download("kommunkompass-skadad-post.txt", "text/plain", &raw); }
+                            }>"Ladda ner innehållet"</button>
+                            <button type="button" class="kk-button kk-small kk-danger" on:click={
+                                let key = entry.key.clone();
+                                move |_| state.remove_unreadable(&key)
+                            }>"Ta bort posten"</button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// "Rensa all data på den här datorn", with a confirmation that says what is lost.
+#[component]
+fn ClearAll() -> impl IntoView {
+    let state = AppState::expect();
+    let confirming = RwSignal::new(false);
+    let count = move || state.assessments.with(Vec::len);
+    let focus_confirm = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if confirming.get() {
+            if let Some(b) = focus_confirm.get() {
+                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
+    view! {
+        <section aria-labelledby="kk-clear-h" class="kk-card">
+            <h2 id="kk-clear-h">"Använder du en delad dator?"</h2>
+            <p>"Ta bort allt som verktyget har sparat i den här webbläsaren när ni är klara."</p>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="kk-button kk-danger" on:click=move |_| confirming.set(true)>"Rensa all data på den här datorn"</button>
+            }>
+                <div class="kk-alert kk-warning" role="alert">
+                    <p>{move || format!("Alla {} självskattningar i den här webbläsaren tas bort för gott, med svar, kommentarer och underlag. Spara dem som filer först om ni vill behålla dem.", count())}</p>
+                    <button type="button" class="kk-button kk-danger" node_ref=focus_confirm on:click=move |_| { state.clear_all(); confirming.set(false); }>"Ja, rensa allt"</button>
+                    <button type="button" class="kk-button" on:click=move |_| confirming.set(false)>"Avbryt"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

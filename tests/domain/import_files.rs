@@ -1,0 +1,98 @@
+//! Opening files: every rejection is specific and in Swedish, and nothing hostile slips through
+//! as anything but text.
+
+use kommunkompass::domain::error::{DecodeError, ImportError};
+use kommunkompass::domain::import::{MAX_FILE_BYTES, validate_import};
+
+use crate::support::catalog;
+
+const GOOD: &str = include_str!("../fixtures/assessment-schema-1.json");
+
+fn import(text: &str) -> Result<kommunkompass::domain::assessment::Assessment, ImportError> {
+    validate_import(text.as_bytes(), &catalog().rubrics)
+}
+
+#[test]
+fn a_saved_file_is_accepted() {
+    let a = import(GOOD).unwrap();
+    assert_eq!(a.answers.len(), 4);
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    assert!(import(&format!("\u{feff}{GOOD}")).is_ok());
+}
+
+#[test]
+fn malformed_and_truncated_files_are_rejected() {
+    assert!(matches!(import("not json at all"), Err(ImportError::Decode(DecodeError::Syntax { .. }))));
+    assert!(matches!(import(&GOOD[..GOOD.len() / 2]), Err(ImportError::Decode(DecodeError::Syntax { .. }))));
+    assert!(matches!(import(""), Err(ImportError::Decode(DecodeError::Syntax { .. }))));
+    let msg = import("{").unwrap_err().to_string();
+    assert!(msg.contains("rad 1"), "{msg}");
+}
+
+#[test]
+fn oversized_and_binary_files_are_rejected() {
+    let big = vec![b' '; MAX_FILE_BYTES + 1];
+    assert!(matches!(validate_import(&big, &catalog().rubrics), Err(ImportError::TooLarge { .. })));
+    assert_eq!(validate_import(&[0xff, 0xfe, 0x00], &catalog().rubrics).unwrap_err(), ImportError::NotText);
+}
+
+#[test]
+fn wrong_versions_and_unknown_content_are_rejected() {
+    assert_eq!(
+        import(&GOOD.replace("\"schema\": 1", "\"schema\": 7")).unwrap_err(),
+        ImportError::Decode(DecodeError::TooNew(7))
+    );
+    assert_eq!(
+        import(&GOOD.replace("\"kk-2022\"", "\"kk-1999\"")).unwrap_err(),
+        ImportError::UnknownRubric("kk-1999".into())
+    );
+    assert_eq!(
+        import(&GOOD.replace("\"3.5.1\"", "\"3.5.9\"")).unwrap_err(),
+        ImportError::UnknownQuestion("3.5.9".into())
+    );
+    assert_eq!(
+        import(&GOOD.replace("{ \"level\": 4 }", "{ \"level\": 9 }")).unwrap_err(),
+        ImportError::LevelOutOfRange { question: "3.5.1".into(), value: 9 }
+    );
+    assert!(matches!(
+        import(&GOOD.replace("\"target\": 2", "\"target\": 200")),
+        Err(ImportError::LevelOutOfRange { .. })
+    ));
+    assert!(matches!(
+        import(&GOOD.replace("{ \"level\": 3 }", "{ \"level\": -1 }")),
+        Err(ImportError::Decode(DecodeError::Shape(_)))
+    ));
+    assert_eq!(import(&GOOD.replace("\"Ledningsgruppens workshop\"", "\"  \"")).unwrap_err(), ImportError::NoName);
+    assert_eq!(import("{\"kind\": \"something-else\"}").unwrap_err(), ImportError::Decode(DecodeError::NotOurs));
+}
+
+#[test]
+fn overlong_text_is_rejected() {
+    let long = "x".repeat(20_001);
+    let text = GOOD.replace("Demokratistrategi antagen 2023", &long);
+    assert!(matches!(import(&text), Err(ImportError::TooLong { .. })));
+}
+
+#[test]
+fn markup_and_script_in_text_fields_stay_plain_text() {
+    let hostile = "<img src=x onerror=alert(1)><script>alert('x')</script>";
+    let text = GOOD.replace("Demokratistrategi antagen 2023", &hostile.replace('"', "\\\""));
+    let a = import(&text).unwrap();
+    assert_eq!(a.answers["1.1.1"].comment, hostile, "kept verbatim; the UI renders it as text");
+}
+
+#[test]
+fn every_rejection_reads_as_swedish() {
+    let errors = [
+        import("nope").unwrap_err(),
+        import(&GOOD.replace("\"kk-2022\"", "\"kk-1999\"")).unwrap_err(),
+        validate_import(&vec![b' '; MAX_FILE_BYTES + 1], &catalog().rubrics).unwrap_err(),
+    ];
+    for e in errors {
+        let text = e.to_string();
+        assert!(text.contains("filen") || text.contains("Filen"), "{text}");
+    }
+}

@@ -1,0 +1,72 @@
+//! The stored format: round trips, versioning and fixtures of every schema ever written.
+
+use kommunkompass::domain::assessment::Response;
+use kommunkompass::domain::error::DecodeError;
+use kommunkompass::domain::persist::{SCHEMA_VERSION, decode, encode, encode_pretty};
+
+use crate::support::{assessment, rubric};
+
+#[test]
+fn an_assessment_survives_encode_and_decode_unchanged() {
+    let mut a = assessment("kk-2022");
+    a.edit_answer("1.1.1", 5, |x| {
+        x.response = Some(Response::Level(3));
+        x.comment = "Kommentar med \"citat\", radbrytning\noch <b>markup</b>".into();
+        x.evidence = "https://example.invalid/dok.pdf".into();
+        x.target = Some(4);
+    });
+    a.edit_answer("2.1.1", 6, |x| x.response = Some(Response::NotApplicable));
+    let text = encode(&a, "9.9.9", 42);
+    let back = decode(&text).unwrap();
+    assert_eq!(back.assessment, a);
+    assert_eq!((back.schema, back.app_version.as_str(), back.saved_at), (SCHEMA_VERSION, "9.9.9", 42));
+    assert_eq!(decode(&encode_pretty(&a, "9.9.9", 42)).unwrap().assessment, a);
+}
+
+#[test]
+fn schema_1_fixture_still_loads() {
+    let e = decode(include_str!("../fixtures/assessment-schema-1.json")).unwrap();
+    let a = e.assessment;
+    assert_eq!(a.name, "Ledningsgruppens workshop");
+    assert_eq!(a.answers["1.1.1"].response, Some(Response::Level(3)));
+    assert_eq!(a.answers["1.1.2"].response, Some(Response::DontKnow));
+    assert_eq!(a.answers["1.1.3"].target, Some(2));
+    assert_eq!(a.answers["1.1.1"].evidence, "KF 2023-05-12 § 87");
+    // Every fixture answer refers to a real question.
+    let r = rubric("kk-2022");
+    assert!(a.answers.keys().all(|q| r.question(q).is_some()));
+}
+
+#[test]
+fn a_newer_schema_is_refused_with_advice() {
+    let text = include_str!("../fixtures/assessment-schema-1.json").replace("\"schema\": 1", "\"schema\": 99");
+    let err = decode(&text).unwrap_err();
+    assert_eq!(err, DecodeError::TooNew(99));
+    assert!(err.to_string().contains("nyare version"));
+}
+
+#[test]
+fn foreign_or_broken_json_is_named_as_such() {
+    assert_eq!(decode("{\"hello\": 1}").unwrap_err(), DecodeError::NotOurs);
+    assert_eq!(decode("[1,2]").unwrap_err(), DecodeError::NotOurs);
+    let truncated = &include_str!("../fixtures/assessment-schema-1.json")[..300];
+    assert!(matches!(decode(truncated).unwrap_err(), DecodeError::Syntax { .. }));
+    let no_schema = include_str!("../fixtures/assessment-schema-1.json").replace("\"schema\": 1,", "");
+    assert_eq!(decode(&no_schema).unwrap_err(), DecodeError::NoSchema);
+}
+
+#[test]
+fn a_fully_answered_assessment_with_comments_fits_the_storage_budget() {
+    let r = rubric("kk-2022");
+    let mut a = assessment("kk-2022");
+    for (i, q) in r.questions().enumerate() {
+        a.edit_answer(&q.id, 1_763_900_000_000 + i as u64, |x| {
+            x.response = Some(Response::Level((i % 5) as u8));
+            x.comment = "Vi har en antagen plan men uppföljningen sker bara i två av fem förvaltningar; analysen behöver utvecklas. ".repeat(2);
+            x.evidence = "Kommunfullmäktige 2024-03-18 § 45, Uppföljningsrapport T2".into();
+            x.target = Some(4);
+        });
+    }
+    let bytes = encode(&a, "0.1.0", 1_763_900_000_000).len();
+    assert!(bytes <= 100 * 1024, "{bytes} bytes exceeds the 100 KB budget");
+}
