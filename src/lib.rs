@@ -3,6 +3,7 @@
 //!
 //! `domain` is pure and compiles everywhere; the browser parts compile only for wasm32.
 
+pub mod charts;
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]

@@ -2,12 +2,15 @@
 //! to an assessment goes through [`AppState::update`], which saves it at once; a failed save
 //! keeps the change in memory and raises a visible warning.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
 use crate::adapters::{clock, storage};
 use crate::domain::assessment::{Assessment, Millis};
 use crate::domain::catalog::Catalog;
 use crate::domain::merge::merge;
+use crate::domain::reference::Reference;
 
 /// The outcome of the latest save.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +51,11 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// Latest notice for the status area.
     pub notice: RwSignal<Option<Notice>>,
+    /// Comparison figures the user added (own official results, new averages).
+    pub user_references: RwSignal<Vec<Reference>>,
+    /// Which comparisons are drawn on the profile (keys from `ui::compare`), shared by the
+    /// results view and the report.
+    pub comparisons: RwSignal<Option<BTreeSet<String>>>,
 }
 
 impl AppState {
@@ -61,6 +69,8 @@ impl AppState {
             storage_available: RwSignal::new(storage::available()),
             save_status: RwSignal::new(SaveStatus::Idle),
             notice: RwSignal::new(None),
+            user_references: RwSignal::new(storage::load_references()),
+            comparisons: RwSignal::new(None),
         }
     }
 
@@ -129,10 +139,28 @@ impl AppState {
         }
     }
 
+    /// Adds or replaces a comparison the user entered or opened from a file.
+    pub fn add_reference(&self, reference: Reference) {
+        if let Err(e) = storage::save_reference(&reference) {
+            self.save_status.set(SaveStatus::Failed(e));
+        }
+        self.user_references.update(|all| {
+            all.retain(|r| r.id != reference.id);
+            all.push(reference);
+        });
+    }
+
+    /// Removes a comparison the user added.
+    pub fn remove_reference(&self, id: &str) {
+        storage::remove_reference(id);
+        self.user_references.update(|all| all.retain(|r| r.id != id));
+    }
+
     /// Removes every trace of the app from this browser.
     pub fn clear_all(&self) {
         storage::clear_all();
         self.assessments.set(Vec::new());
+        self.user_references.set(Vec::new());
         self.unreadable.set(Vec::new());
         self.notice.set(None);
         self.save_status.set(SaveStatus::Idle);

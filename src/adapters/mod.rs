@@ -2,6 +2,7 @@
 //! and ECharts. Each is small and the only place its browser API is used.
 
 pub mod clock;
+pub mod echarts;
 pub mod files;
 pub mod panic_screen;
 pub mod storage;

@@ -6,11 +6,14 @@ use gloo_storage::{LocalStorage, Storage, errors::StorageError};
 
 use crate::domain::assessment::{Assessment, Millis};
 use crate::domain::persist::{self, Envelope};
+use crate::domain::reference::Reference;
 
 /// Prefix of every key this app writes.
 pub const PREFIX: &str = "kommunkompass.";
 /// Prefix of assessment keys; the rest of the key is the assessment id.
 pub const ASSESSMENT_PREFIX: &str = "kommunkompass.bedomning.";
+/// Prefix of comparison figures the user added (e.g. the municipality's own official result).
+pub const REFERENCE_PREFIX: &str = "kommunkompass.referens.";
 const PROBE_KEY: &str = "kommunkompass.test";
 
 /// Version of this build, written into every stored entry.
@@ -123,4 +126,33 @@ pub fn clear_all() {
     for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
         let _ = raw.remove_item(&key);
     }
+}
+
+/// Comparison figures the user added. Unreadable ones are skipped (and left in place).
+pub fn load_references() -> Vec<Reference> {
+    if !available() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    let mut refs: Vec<Reference> = keys
+        .iter()
+        .filter(|k| k.starts_with(REFERENCE_PREFIX))
+        .filter_map(|k| LocalStorage::get::<Reference>(k).ok())
+        .collect();
+    refs.sort_by(|a, b| a.label.cmp(&b.label));
+    refs
+}
+
+/// Stores a comparison the user added.
+pub fn save_reference(reference: &Reference) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::set(format!("{REFERENCE_PREFIX}{}", reference.id), reference).map_err(classify)
+}
+
+/// Removes a comparison the user added.
+pub fn remove_reference(id: &str) {
+    remove_key(&format!("{REFERENCE_PREFIX}{id}"));
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::action::Action;
+
 /// Milliseconds since 1970-01-01 UTC.
 pub type Millis = u64;
 
@@ -69,6 +71,9 @@ pub struct Assessment {
     /// Answers by question id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The action plan, including deleted actions kept as tombstones.
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 impl Assessment {
@@ -83,6 +88,7 @@ impl Assessment {
             meta_changed_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
+            actions: Vec::new(),
         }
     }
 
@@ -105,6 +111,30 @@ impl Assessment {
         self.name = name;
         self.municipality = municipality;
         self.meta_changed_at = now;
+        self.touch(now);
+    }
+
+    /// The actions that are not deleted, in the order they were added.
+    pub fn live_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(|a| !a.deleted)
+    }
+
+    /// Adds an action or replaces the one with the same id, stamping the time.
+    pub fn upsert_action(&mut self, mut action: Action, now: Millis) {
+        action.changed_at = now;
+        match self.actions.iter_mut().find(|a| a.id == action.id) {
+            Some(slot) => *slot = action,
+            None => self.actions.push(action),
+        }
+        self.touch(now);
+    }
+
+    /// Marks an action deleted.
+    pub fn delete_action(&mut self, id: &str, now: Millis) {
+        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
+            a.deleted = true;
+            a.changed_at = now;
+        }
         self.touch(now);
     }
 

@@ -151,6 +151,12 @@ pub enum ImportError {
         /// Cap in characters.
         max: usize,
     },
+    /// More actions than accepted.
+    #[error("filen innehåller fler än {0} åtgärder")]
+    TooManyActions(usize),
+    /// An action for an area or sub-area the rubric does not have.
+    #[error("filen innehåller en åtgärd för {0}, som inte finns i den versionen av kriterierna")]
+    UnknownActionTarget(String),
     /// Name empty.
     #[error("självskattningen i filen saknar namn")]
     NoName,

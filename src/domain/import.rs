@@ -11,6 +11,8 @@ use super::rubric::Rubric;
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// Longest comment or evidence text accepted.
 pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Most actions accepted in one assessment.
+pub const MAX_ACTIONS: usize = 1000;
 /// Longest name or municipality accepted.
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -50,6 +52,17 @@ pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), Imp
         }
         check_len(&format!("kommentaren till fråga {id}"), &answer.comment, MAX_TEXT_CHARS)?;
         check_len(&format!("underlaget till fråga {id}"), &answer.evidence, MAX_TEXT_CHARS)?;
+    }
+    if a.actions.len() > MAX_ACTIONS {
+        return Err(ImportError::TooManyActions(MAX_ACTIONS));
+    }
+    for action in &a.actions {
+        if rubric.area(&action.target).is_none() && rubric.subarea(&action.target).is_none() {
+            return Err(ImportError::UnknownActionTarget(action.target.clone()));
+        }
+        for (field, text) in [("åtgärden", &action.what), ("ansvarig", &action.who), ("klart senast", &action.due), ("koppling till mål", &action.goal_link)] {
+            check_len(&format!("{field} i handlingsplanen"), text, MAX_TEXT_CHARS)?;
+        }
     }
     Ok(())
 }

@@ -76,9 +76,19 @@ pub struct MappedAreas {
 }
 
 impl Mappings {
-    /// The area mapping between two versions, if one is defined.
-    pub fn area_mapping(&self, from: &str, to: &str) -> Option<&AreaMapping> {
-        self.areas.iter().find(|m| m.from == from && m.to == to)
+    /// The area mapping between two versions: as defined, or the inverse of the mapping in the
+    /// other direction (area mappings pair areas one to one).
+    pub fn area_mapping(&self, from: &str, to: &str) -> Option<AreaMapping> {
+        if let Some(m) = self.areas.iter().find(|m| m.from == from && m.to == to) {
+            return Some(m.clone());
+        }
+        self.areas.iter().find(|m| m.from == to && m.to == from).map(|m| AreaMapping {
+            from: m.to.clone(),
+            to: m.from.clone(),
+            pairs: m.pairs.iter().map(|(a, b)| (b.clone(), a.clone())).collect(),
+            approximate: m.approximate,
+            note: m.note.clone(),
+        })
     }
 
     /// The reference's area figures on the areas of rubric `to`, or `None` when the reference has

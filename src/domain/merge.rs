@@ -18,6 +18,13 @@ pub fn merge(local: &Assessment, incoming: &Assessment) -> Assessment {
             merged.answers.insert(id.clone(), theirs.clone());
         }
     }
+    for theirs in &incoming.actions {
+        match merged.actions.iter_mut().find(|a| a.id == theirs.id) {
+            Some(ours) if theirs.changed_at >= ours.changed_at => *ours = theirs.clone(),
+            Some(_) => {}
+            None => merged.actions.push(theirs.clone()),
+        }
+    }
     merged.updated_at = local.updated_at.max(incoming.updated_at);
     merged
 }

@@ -2,11 +2,15 @@
 //! here touches the browser (no web-sys, Leptos, gloo or charming), so all of it is tested
 //! natively with `cargo test`.
 
+pub mod action;
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
+pub mod csv;
 pub mod error;
 pub mod format;
 pub mod import;
+pub mod insights;
 pub mod mapping;
 pub mod merge;
 pub mod persist;

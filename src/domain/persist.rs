@@ -2,7 +2,8 @@
 //! localStorage and into a saved file, so one decoder (with its migrations) serves both.
 //!
 //! Format history:
-//! - schema 1: the first stored format (this version).
+//! - schema 1: assessment with answers (comments, evidence, targets).
+//! - schema 2: adds the action plan (`assessment.actions`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -14,7 +15,7 @@ use super::error::DecodeError;
 pub const KIND: &str = "kommunkompass-bedomning";
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What is stored and exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,8 +76,16 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 fn migrate(value: &mut Value, from: u32) {
     for version in from..SCHEMA_VERSION {
         match version {
-            _ => unreachable!("no migration from schema {version}"),
+            1 => v1_to_v2(value),
+            _ => unreachable!("every older schema has a migration step"),
         }
     }
     value["schema"] = Value::from(SCHEMA_VERSION);
+}
+
+/// Schema 1 → 2: the action plan arrives, empty.
+fn v1_to_v2(value: &mut Value) {
+    if let Some(a) = value.get_mut("assessment").and_then(Value::as_object_mut) {
+        a.entry("actions").or_insert_with(|| Value::Array(Vec::new()));
+    }
 }

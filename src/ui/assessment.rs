@@ -23,6 +23,14 @@ pub fn AssessmentPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let area_id = move || params.read().get("area").unwrap_or_else(|| "1".to_string());
+    // `/bedomning/:id` opens the first area under its own address, so the side menu marks it.
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        let p = params.read();
+        if let (Some(id), None) = (p.get("id"), p.get("area")) {
+            navigate(&format!("/bedomning/{id}/omrade/1"), leptos_router::NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
     move || {
         let id = id();
         let Some(a) = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned()) else {

@@ -1,7 +1,10 @@
 //! Leptos components, one view per file. They read state through [`crate::state::AppState`]
 //! and leave scoring, validation and formats to the domain core.
 
+pub mod actions;
+pub mod area_results;
 pub mod assessment;
+pub mod chart;
 pub mod not_found;
 pub mod question;
 pub mod report;
@@ -9,3 +12,4 @@ pub mod results;
 pub mod rubric_view;
 pub mod start;
 pub mod status;
+pub mod user_reference;

@@ -1,9 +1,339 @@
-//! Results (filled in by the results work).
+//! Results: the profile against the national average and chosen comparisons (chart and table),
+//! the total against published totals, and per area the sub-areas, strengths, improvement
+//! areas and action plan. The report view reuses these sections for print.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
-/// Results page.
+use crate::adapters::{clock, files};
+use crate::charts::{self, ProfileSeries, Stroke};
+use crate::domain::assessment::Assessment;
+use crate::domain::compare::{Comparison, ComparisonKind, comparisons, default_key};
+use crate::domain::csv::scores_csv;
+use crate::domain::format;
+use crate::domain::rubric::Rubric;
+use crate::domain::scoring::{Score, score};
+use crate::state::AppState;
+use crate::ui::area_results::AreaResults;
+use crate::ui::assessment::MissingAssessment;
+use crate::ui::chart::EChart;
+use crate::ui::user_reference::UserReferences;
+
+/// Key of the targets overlay.
+pub const TARGETS_KEY: &str = "targets";
+
+/// Everything the result sections need, derived once per assessment.
+#[derive(Clone, Copy)]
+pub struct ResultData {
+    /// The assessment (tracked).
+    pub assessment: Memo<Option<Assessment>>,
+    /// Its rubric.
+    pub rubric: &'static Rubric,
+    /// Its score.
+    pub score: Memo<Option<Score>>,
+    /// Every available comparison.
+    pub comparisons: Memo<Vec<Comparison>>,
+    /// The chosen comparison keys.
+    pub chosen: Memo<BTreeSet<String>>,
+}
+
+impl ResultData {
+    /// Builds the derived data for assessment `id`, or `None` when it does not exist here.
+    pub fn new(id: String) -> Option<ResultData> {
+        let state = AppState::expect();
+        let rubric_id = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(|a| a.rubric.clone()))?;
+        let rubric = state.catalog.rubric(&rubric_id)?;
+        let assessment = {
+            let id = id.clone();
+            Memo::new(move |_| state.assessments.with(|all| all.iter().find(|a| a.id == id).cloned()))
+        };
+        let score = Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| score(rubric, &a.answers))));
+        let comparisons = Memo::new(move |_| {
+            let own_id = assessment.with(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
+            let mut list = comparisons(&state.catalog.references, false, &state.catalog.mappings, rubric);
+            state.user_references.with(|refs| list.extend(comparisons(refs, true, &state.catalog.mappings, rubric)));
+            list.extend(own_rounds(&state, rubric, &own_id));
+            list
+        });
+        let chosen = Memo::new(move |_| {
+            state.comparisons.get().unwrap_or_else(|| comparisons.with(|l| default_key(l).into_iter().collect()))
+        });
+        Some(ResultData { assessment, rubric, score, comparisons, chosen })
+    }
+
+    /// The series drawn on the profile: the assessment first, then the chosen comparisons.
+    pub fn series(&self) -> Vec<ProfileSeries> {
+        let Some(score) = self.score.get() else { return Vec::new() };
+        let name = self.assessment.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_default();
+        let chosen = self.chosen.get();
+        let mut out = vec![charts::own_series(&format!("Självskattning: {name}"), &score)];
+        for c in self.comparisons.get() {
+            if let (true, Some(values)) = (chosen.contains(&c.key), c.areas.clone()) {
+                let stroke = if c.kind == ComparisonKind::Average { Stroke::Dashed } else { Stroke::Thin };
+                out.push(ProfileSeries { name: c.label.clone(), values, stroke });
+            }
+        }
+        if chosen.contains(TARGETS_KEY) {
+            out.push(charts::target_series(&score));
+        }
+        out
+    }
+}
+
+/// The team's other assessments on a comparable rubric, as comparisons.
+fn own_rounds(state: &AppState, rubric: &'static Rubric, own_id: &str) -> Vec<Comparison> {
+    state.assessments.with(|all| {
+        all.iter()
+            .filter(|a| a.id != own_id && a.rubric == rubric.id)
+            .map(|a| {
+                let s = score(rubric, &a.answers);
+                let mut notes = vec![format!("Egen självskattning, senast ändrad {}.", clock::iso_date(a.updated_at))];
+                if !s.completeness.is_complete() {
+                    notes.push(format!("Bara {} % av frågorna är besvarade.", s.completeness.percent()));
+                }
+                Comparison {
+                    order: 3,
+                    key: format!("own:{}", a.id),
+                    label: format!("Egen omgång: {}", a.name),
+                    kind: ComparisonKind::UserEntered,
+                    areas: Some(s.areas.iter().map(|x| (x.points * 10.0).round() / 10.0).collect()),
+                    total: Some(s.total),
+                    approximate: false,
+                    source: "Självskattning i den här webbläsaren".into(),
+                    notes,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The results page for `/bedomning/:id/resultat`.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    view! { <h1 tabindex="-1">"Resultat"</h1> }
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match ResultData::new(id.clone()) {
+            Some(data) => view! { <Results id=id data=data/> }.into_any(),
+            None => view! { <MissingAssessment/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn Results(id: String, data: ResultData) -> impl IntoView {
+    let name = move || data.assessment.with(|a| a.as_ref().map(|a| a.name.clone())).unwrap_or_default();
+    crate::app::set_title(&format!("Resultat: {}", name()));
+    let rubric = data.rubric;
+    let export_csv = move |_| {
+        if let (Some(s), Some(a)) = (data.score.get_untracked(), data.assessment.get_untracked()) {
+            let file = format!("kommunkompass-{}-{}.csv", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
+            let _ = files::download(&file, "text/csv;charset=utf-8", &scores_csv(rubric, &s));
+        }
+    };
+    let areas = rubric.areas.iter().map(|area| view! { <AreaResults data=data area=area print=false/> }).collect_view();
+    view! {
+        <h1 tabindex="-1">{move || format!("Resultat: {}", name())}</h1>
+        <p class="kk-context-line">
+            {move || data.assessment.with(|a| a.as_ref().map(|a| format!("{} · {} · senast ändrad {}", a.municipality, rubric.title, clock::date_time(a.updated_at))))}
+        </p>
+        <div class="kk-toolbar">
+            <A href=format!("/bedomning/{id}") attr:class="kk-button">"Tillbaka till frågorna"</A>
+            <A href=format!("/bedomning/{id}/rapport") attr:class="kk-button">"Rapport för utskrift"</A>
+            <button type="button" class="kk-button" on:click=export_csv>"Exportera poäng (CSV för Excel)"</button>
+        </div>
+        <SelfAssessmentNote/>
+        <section aria-labelledby="kk-profile-h">
+            <h2 id="kk-profile-h">"Profil per område"</h2>
+            <TotalScore data=data/>
+            <ComparisonPicker data=data/>
+            <Profile data=data print=false/>
+        </section>
+        <PublishedTotals data=data/>
+        <UserReferences rubric=rubric/>
+        <section aria-labelledby="kk-areas-h">
+            <h2 id="kk-areas-h">"Område för område"</h2>
+            <p>"För varje område visas delområdenas poäng, styrkor och förbättringsområden, och er handlingsplan."</p>
+            {areas}
+        </section>
+        <ScoringNote rubric=rubric/>
+    }
+}
+
+/// The honest reminder that self-assessments come out high.
+#[component]
+pub fn SelfAssessmentNote() -> impl IntoView {
+    view! {
+        <p class="kk-privacy">
+            <strong>"Tänk på: "</strong>
+            "en självskattning brukar ge högre poäng än en extern utvärdering. Utvärderarna ger bara poäng för "
+            "sådant som är beslutat, infört i hela organisationen och följs upp – och de kontrollerar det i "
+            "dokument, på webbplatsen och i intervjuer. Se skillnaden mot snittet som en fingervisning, inte som ett betyg."
+        </p>
+    }
+}
+
+/// The total score and how much is answered.
+#[component]
+pub fn TotalScore(data: ResultData) -> impl IntoView {
+    move || data.score.get().map(|s| view! {
+        <p class="kk-bigscore" data-testid="results-total">
+            "Totalt "<span class="kk-bignum">{format::points(s.total)}</span>" av "{format::points(s.max)}" poäng"
+        </p>
+        <p>{format!("{} av {} aktuella frågor besvarade ({} %).", s.completeness.answered, s.completeness.applicable, s.completeness.percent())}
+            {(!s.completeness.is_complete()).then_some(" Obesvarade frågor ger inga poäng, så totalen blir högre när ni svarat på allt.")}
+        </p>
+    })
+}
+
+/// The total against published totals.
+#[component]
+pub fn PublishedTotals(data: ResultData) -> impl IntoView {
+    let rows = move || {
+        data.comparisons.get().into_iter().filter(|c| c.total.is_some()).map(|c| {
+            let notes = c.notes.join(" ");
+            view! {
+                <tr>
+                    <th scope="row">{c.label.clone()}</th>
+                    <td class="kk-num">{format::points(c.total.unwrap_or_default())}</td>
+                    <td>{c.source.clone()}{(!notes.is_empty()).then(|| view! { <span class="kk-hint">{notes}</span> })}</td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    view! {
+        <section aria-labelledby="kk-total-h">
+            <h2 id="kk-total-h">"Totalpoäng jämfört med publicerade resultat"</h2>
+            <div class="kk-table-wrap">
+                <table class="kk-table">
+                    <caption>"Publicerade totalpoäng att jämföra med"</caption>
+                    <thead><tr><th scope="col">"Jämförelse"</th><th scope="col" class="kk-num">"Totalpoäng"</th><th scope="col">"Källa och anmärkning"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Checkboxes choosing what the profile shows.
+#[component]
+fn ComparisonPicker(data: ResultData) -> impl IntoView {
+    let state = AppState::expect();
+    let toggle = move |key: String, on: bool| {
+        let mut set = data.chosen.get_untracked();
+        if on { set.insert(key) } else { set.remove(&key) };
+        state.comparisons.set(Some(set));
+    };
+    let boxes = move || {
+        let mut items: Vec<(String, String)> =
+            data.comparisons.get().into_iter().filter(|c| c.areas.is_some()).map(|c| (c.key, c.label)).collect();
+        items.push((TARGETS_KEY.to_string(), "Era målnivåer".to_string()));
+        items
+            .into_iter()
+            .map(|(key, label)| {
+                let input_id = format!("kk-cmp-{}", key.replace([':', '.'], "-"));
+                let k = key.clone();
+                let checked = move || data.chosen.with(|c| c.contains(&k));
+                view! {
+                    <div class="kk-check">
+                        <input type="checkbox" id=input_id.clone() prop:checked=checked
+                            on:change=move |ev| toggle(key.clone(), event_target_checked(&ev))/>
+                        <label for=input_id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="kk-picker">
+            <legend>"Jämför med"</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
+/// The profile chart, its caption and the table with the same numbers.
+#[component]
+pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
+    let rubric = data.rubric;
+    let series = Memo::new(move |_| data.series());
+    let chart = Signal::derive(move || data.score.with(|s| s.as_ref().map(|s| charts::profile(rubric, s, &series.get()))).unwrap_or_default());
+    let label = Signal::derive(move || charts::profile_summary(rubric, &series.get()));
+    let caption = move || {
+        let chosen = data.chosen.get();
+        data.comparisons
+            .get()
+            .into_iter()
+            .filter(|c| chosen.contains(&c.key) && c.areas.is_some())
+            .map(|c| {
+                let notes = c.notes.join(" ");
+                view! { <li><strong>{c.label.clone()}</strong>{format!(": {}. ", c.source)}{notes}</li> }
+            })
+            .collect_view()
+    };
+    let head = move || series.get().into_iter().map(|s| view! { <th scope="col" class="kk-num">{s.name}</th> }).collect_view();
+    let body = move || {
+        let list = series.get();
+        let score = data.score.get();
+        rubric
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, area)| {
+                let done = score.as_ref().and_then(|s| s.areas.get(i)).map(|a| a.completeness.percent()).unwrap_or(0);
+                let cells = list.iter().map(|s| view! { <td class="kk-num">{format::points(s.values[i])}</td> }).collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{format!("{}. {}", area.id, area.name)}</th>
+                        {cells}
+                        <td class="kk-num">{format!("{done} %")}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <figure class="kk-figure">
+            <EChart chart=chart label=label height=if print { 430 } else { 480 } svg=print class="kk-radar"/>
+            <figcaption>
+                "Poäng per område (0–100). Ett område som inte är färdigbesvarat visar hur stor andel som är besvarad och ska läsas med försiktighet."
+                <ul class="kk-sources">{caption}</ul>
+            </figcaption>
+        </figure>
+        <div class="kk-table-wrap">
+            <table class="kk-table" data-testid="profile-table">
+                <caption>"Profilen i siffror: poäng per område"</caption>
+                <thead><tr><th scope="col">"Område"</th>{head}<th scope="col" class="kk-num">"Besvarat"</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The scoring rule and where reference figures come from.
+#[component]
+pub fn ScoringNote(rubric: &'static Rubric) -> impl IntoView {
+    view! {
+        <section aria-labelledby="kk-rule-h">
+            <h2 id="kk-rule-h">"Så räknas poängen"</h2>
+            <p>{crate::ui::rubric_view::SCORING_RULE}</p>
+            <p>{rubric.scale.rationale.clone()}</p>
+            <p>{format!("Kriterierna: {}. Källa: {}.", rubric.title, rubric.source.describe())}</p>
+        </section>
+    }
+}
+
+/// Area id → comparison points of the first chosen average (used for gaps).
+pub fn chosen_average(data: &ResultData) -> BTreeMap<String, f64> {
+    let chosen = data.chosen.get();
+    data.comparisons
+        .get()
+        .into_iter()
+        .find(|c| chosen.contains(&c.key) && c.kind == ComparisonKind::Average && c.areas.is_some())
+        .or_else(|| data.comparisons.get().into_iter().find(|c| c.kind == ComparisonKind::Average && c.areas.is_some()))
+        .map(|c| data.rubric.areas.iter().map(|a| a.id.clone()).zip(c.areas.unwrap_or_default()).collect())
+        .unwrap_or_default()
 }

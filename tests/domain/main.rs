@@ -1,4 +1,5 @@
 //! Native tests of the pure domain core, one themed module per file. Run with `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The stored format: round trips, versioning and fixtures of every schema ever written.
 
+use kommunkompass::domain::action::ActionStatus;
 use kommunkompass::domain::assessment::Response;
 use kommunkompass::domain::error::DecodeError;
 use kommunkompass::domain::persist::{SCHEMA_VERSION, decode, encode, encode_pretty};
@@ -35,6 +36,29 @@ fn schema_1_fixture_still_loads() {
     // Every fixture answer refers to a real question.
     let r = rubric("kk-2022");
     assert!(a.answers.keys().all(|q| r.question(q).is_some()));
+}
+
+#[test]
+fn schema_1_is_migrated_to_an_empty_action_plan() {
+    let e = decode(include_str!("../fixtures/assessment-schema-1.json")).unwrap();
+    assert_eq!(e.schema, SCHEMA_VERSION);
+    assert!(e.assessment.actions.is_empty());
+}
+
+#[test]
+fn schema_2_fixture_loads_with_its_action_plan() {
+    let a = decode(include_str!("../fixtures/assessment-schema-2.json")).unwrap().assessment;
+    assert_eq!(a.actions.len(), 2);
+    assert_eq!(a.actions[0].status, ActionStatus::InProgress);
+    assert_eq!(a.actions[0].goal_link, "Nämndmål: Kommunen har en effektiv och transparent styrning");
+    assert_eq!(a.live_actions().count(), 1, "the deleted action is a tombstone");
+}
+
+#[test]
+fn migrating_twice_changes_nothing() {
+    let once = decode(include_str!("../fixtures/assessment-schema-1.json")).unwrap();
+    let again = decode(&serde_json::to_string(&once).unwrap()).unwrap();
+    assert_eq!(once, again);
 }
 
 #[test]

@@ -1,0 +1,138 @@
+//! ECharts in the page: loads our reduced ECharts build on first use (never on the start page
+//! or the questionnaire), draws charming charts through its `WasmRenderer`, and adds the three
+//! calls charming lacks — replacing an option instead of merging, choosing the SVG renderer
+//! for print, and disposing of a chart.
+
+use std::cell::RefCell;
+
+use charming::Chart;
+use charming::renderer::WasmRenderer;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs).
+pub const SCRIPT_URL: &str = "/vendor/echarts/echarts.kk.min.js";
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance, as returned by `echarts.init`.
+    pub type Instance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn init_with_opts(el: &web_sys::Element, theme: JsValue, opts: JsValue) -> Instance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn instance_by_dom(el: &web_sys::Element) -> Option<Instance>;
+
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option_replacing(this: &Instance, option: JsValue, not_merge: bool);
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Instance);
+}
+
+thread_local! {
+    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// True when the ECharts global exists.
+pub fn is_loaded() -> bool {
+    web_sys::window().is_some_and(|w| Reflect::has(&w, &"echarts".into()).unwrap_or(false))
+}
+
+/// Loads the ECharts script once; later calls wait for the same load.
+pub async fn load() -> Result<(), String> {
+    if is_loaded() {
+        return Ok(());
+    }
+    let promise = LOADING.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                Promise::new(&mut |resolve, reject| {
+                    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                        let _ = reject.call1(&JsValue::NULL, &"no document".into());
+                        return;
+                    };
+                    let script: web_sys::HtmlScriptElement = match document.create_element("script") {
+                        Ok(el) => el.unchecked_into(),
+                        Err(e) => {
+                            let _ = reject.call1(&JsValue::NULL, &e);
+                            return;
+                        }
+                    };
+                    script.set_src(SCRIPT_URL);
+                    script.set_onload(Some(&resolve));
+                    script.set_onerror(Some(&reject));
+                    if let Some(head) = document.head() {
+                        let _ = head.append_child(&script);
+                    }
+                })
+            })
+            .clone()
+    });
+    let result = JsFuture::from(promise).await.map(|_| ()).map_err(|_| "ECharts kunde inte laddas".to_string());
+    if result.is_err() {
+        // Allow a later attempt (e.g. after the network came back).
+        LOADING.with(|slot| slot.borrow_mut().take());
+    }
+    result
+}
+
+/// Which ECharts renderer to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renderer {
+    /// Canvas, through charming's `WasmRenderer` (on screen).
+    Canvas,
+    /// SVG, for crisp printing.
+    Svg,
+}
+
+/// Draws `chart` into the element with `id`, replacing whatever that element showed before.
+pub fn draw(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), String> {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .ok_or_else(|| format!("inget element med id {id}"))?;
+    let option = serde_wasm_bindgen::to_value(chart).map_err(|e| e.to_string())?;
+    if let Some(existing) = instance_by_dom(&element) {
+        existing.set_option_replacing(option, true);
+        return Ok(());
+    }
+    match renderer {
+        Renderer::Canvas => {
+            WasmRenderer::new_opt(None, Some(height)).render(id, chart).map_err(|e| format!("{e:?}"))?;
+        }
+        Renderer::Svg => {
+            let opts = js_sys::Object::new();
+            Reflect::set(&opts, &"renderer".into(), &"svg".into()).map_err(|_| "opts")?;
+            Reflect::set(&opts, &"height".into(), &height.into()).map_err(|_| "opts")?;
+            init_with_opts(&element, JsValue::NULL, opts.into()).set_option_replacing(option, true);
+        }
+    }
+    Ok(())
+}
+
+/// Re-fits the chart in `id` to its container.
+pub fn resize(id: &str) {
+    if !is_loaded() {
+        return;
+    }
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Some(instance) = instance_by_dom(&el) {
+            instance.resize();
+        }
+    }
+}
+
+/// Frees the chart drawn into `element`, if any.
+pub fn dispose(element: &web_sys::Element) {
+    if is_loaded() {
+        if let Some(instance) = instance_by_dom(element) {
+            instance.dispose();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Pure chart builders: a score and its comparisons in, a `charming::Chart` (the ECharts
+//! option) out. No browser code, so the exact data every chart draws is tested natively.
+
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend, RadarCoordinate, RadarIndicator};
+use charming::element::{AreaStyle, AxisType, Color, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
+use charming::series::{Bar, Radar};
+
+use crate::domain::format;
+use crate::domain::rubric::{Area, Rubric};
+use crate::domain::scoring::{AreaScore, Score};
+
+/// Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+pub const PALETTE: [&str; 7] = ["#0072B2", "#000000", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
+
+/// How a comparison line is drawn, so that series differ by more than colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    /// The self-assessment: solid and filled.
+    Main,
+    /// An average: dashed.
+    Dashed,
+    /// Targets: dotted.
+    Dotted,
+    /// A published result or another round: solid, thinner, distinct symbol.
+    Thin,
+}
+
+/// One line on the profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileSeries {
+    /// Legend name.
+    pub name: String,
+    /// Points per area in rubric order (0–100).
+    pub values: Vec<f64>,
+    /// Line style.
+    pub stroke: Stroke,
+}
+
+/// Axis label of an area on the radar; incomplete areas are marked so the shape is never read
+/// as final.
+pub fn area_label(area: &Area, score: &AreaScore) -> String {
+    let mut label = format!("{}. {}", area.id, area.name);
+    if !score.completeness.is_complete() {
+        label.push_str(&format!(" ({} % besvarat)", score.completeness.percent()));
+    }
+    label
+}
+
+/// The series of the self-assessment itself.
+pub fn own_series(name: &str, score: &Score) -> ProfileSeries {
+    ProfileSeries { name: name.to_string(), values: score.areas.iter().map(|a| round1(a.points)).collect(), stroke: Stroke::Main }
+}
+
+/// The series of the team's targets, if any target or answer exists.
+pub fn target_series(score: &Score) -> ProfileSeries {
+    ProfileSeries {
+        name: "Målnivå".to_string(),
+        values: score.areas.iter().map(|a| round1(a.target.unwrap_or(a.points))).collect(),
+        stroke: Stroke::Dotted,
+    }
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn styled(series: &ProfileSeries, color: &str) -> Radar {
+    let (line, symbol, fill) = match series.stroke {
+        Stroke::Main => (LineStyle::new().width(3).color(color), Symbol::Circle, Some(0.12)),
+        Stroke::Dashed => (LineStyle::new().width(2).type_(LineStyleType::Dashed).color(color), Symbol::Rect, None),
+        Stroke::Dotted => (LineStyle::new().width(2).type_(LineStyleType::Dotted).color(color), Symbol::Diamond, None),
+        Stroke::Thin => (LineStyle::new().width(1.5).color(color), Symbol::Triangle, None),
+    };
+    let radar = Radar::new()
+        .name(series.name.clone())
+        .symbol(symbol)
+        .symbol_size(7)
+        .line_style(line)
+        .data(vec![(series.values.clone(), series.name.as_str())]);
+    match fill {
+        Some(opacity) => radar.area_style(AreaStyle::new().opacity(opacity).color(color)),
+        None => radar,
+    }
+}
+
+/// The profile: every area on a fixed 0–100 scale, one line per series.
+pub fn profile(rubric: &Rubric, score: &Score, series: &[ProfileSeries]) -> Chart {
+    let indicators: Vec<RadarIndicator> = rubric
+        .areas
+        .iter()
+        .zip(&score.areas)
+        .map(|(area, s)| RadarIndicator::from((area_label(area, s).as_str(), 0.0, 100.0)))
+        .collect();
+    let mut chart = Chart::new()
+        .animation(false)
+        .color(PALETTE.iter().map(|c| Color::from(*c)).collect::<Vec<_>>())
+        .tooltip(Tooltip::new())
+        .legend(Legend::new().bottom(0).data(series.iter().map(|s| s.name.clone()).collect::<Vec<_>>()))
+        .radar(RadarCoordinate::new().radius("62%").center(vec!["50%", "48%"]).indicator(indicators));
+    for (i, s) in series.iter().enumerate() {
+        chart = chart.series(styled(s, PALETTE[i % PALETTE.len()]));
+    }
+    chart
+}
+
+/// Sub-area bars of one area: points against the maximum, and the target.
+pub fn subareas(area: &Area, score: &AreaScore) -> Chart {
+    let names: Vec<String> = area.subareas.iter().map(|s| s.id.clone()).collect();
+    let points: Vec<Option<f64>> = score.subareas.iter().map(|s| s.points.map(round1)).collect();
+    let max: Vec<f64> = score.subareas.iter().map(|s| s.max).collect();
+    let targets: Vec<Option<f64>> = score.subareas.iter().map(|s| s.target.map(round1)).collect();
+    let top = max.iter().copied().fold(0.0, f64::max);
+    Chart::new()
+        .animation(false)
+        .color(vec![Color::from(PALETTE[0]), Color::from(PALETTE[3]), Color::from("#B8C2CC")])
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().bottom(0))
+        .grid(Grid::new().left(40).right(16).top(16).bottom(56))
+        .x_axis(Axis::new().type_(AxisType::Category).data(names))
+        .y_axis(Axis::new().type_(AxisType::Value).min(0).max(top).name("poäng"))
+        .series(Bar::new().name("Poäng").data(points))
+        .series(Bar::new().name("Målpoäng").data(targets))
+        .series(Bar::new().name("Maxpoäng").data(max))
+}
+
+/// A one-sentence text alternative for the profile chart.
+pub fn profile_summary(rubric: &Rubric, series: &[ProfileSeries]) -> String {
+    let describe = |s: &ProfileSeries| {
+        let parts: Vec<String> =
+            rubric.areas.iter().zip(&s.values).map(|(a, v)| format!("område {} {}", a.id, format::points(*v))).collect();
+        format!("{}: {}", s.name, parts.join(", "))
+    };
+    let lines: Vec<String> = series.iter().map(describe).collect();
+    format!("Profildiagram över de åtta områdena på skalan 0–100. {}. Samma siffror finns i tabellen.", lines.join(". "))
+}

@@ -1,0 +1,68 @@
+//! A chart on the page: draws a `charming::Chart` once ECharts has loaded, redraws when the
+//! data changes, and frees it when the view goes away. The element carries a text alternative;
+//! callers always put the same numbers in a table beside it.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use charming::Chart;
+use leptos::prelude::*;
+
+use crate::adapters::echarts::{self, Renderer};
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// An ECharts chart.
+#[component]
+pub fn EChart(
+    /// The chart option to draw.
+    #[prop(into)]
+    chart: Signal<Chart>,
+    /// Text alternative read by screen readers.
+    #[prop(into)]
+    label: Signal<String>,
+    /// Height in pixels.
+    height: u32,
+    /// Draw with the SVG renderer (for print).
+    #[prop(optional)]
+    svg: bool,
+    /// Extra class for layout.
+    #[prop(optional, into)]
+    class: String,
+) -> impl IntoView {
+    let id = format!("kk-chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let failed = RwSignal::new(false);
+    let node = NodeRef::<leptos::html::Div>::new();
+    let renderer = if svg { Renderer::Svg } else { Renderer::Canvas };
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let option = chart.get();
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                match echarts::load().await.and_then(|_| echarts::draw(&id, height, &option, renderer)) {
+                    Ok(()) => failed.set(false),
+                    Err(e) => {
+                        leptos::logging::warn!("diagram {id}: {e}");
+                        failed.set(true);
+                    }
+                }
+            });
+        });
+    }
+    let resize_id = id.clone();
+    let handle = window_event_listener(leptos::ev::resize, move |_| echarts::resize(&resize_id));
+    on_cleanup(move || {
+        handle.remove();
+        if let Some(el) = node.get_untracked() {
+            echarts::dispose(&el);
+        }
+    });
+    view! {
+        <div class=format!("kk-chart-box {class}")>
+            <div id=id class="kk-chart" node_ref=node role="img" aria-label=move || label.get() style:height=format!("{height}px")></div>
+            <Show when=move || failed.get()>
+                <p class="kk-hint">"Diagrammet kunde inte visas. Samma siffror finns i tabellen."</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,156 @@
+// "Spara som fil" and "Öppna fil": a round trip into a fresh browser profile, and files that must
+// be rejected without changing anything.
+import {
+  e2e, open, appReady, createAssessment, goToArea, answer, assertChecked, radioId, stored, storageDump, download, text,
+  SCHEMA_VERSION, assert,
+} from "./harness.mjs";
+
+/** The start page row of an assessment, by its name. */
+const rowOf = (page, name) => page.locator("tbody tr", { has: page.locator("th", { hasText: name }) });
+
+/** Cells "Besvarat" and "Poäng" of a row. */
+async function rowFigures(row) {
+  const cells = row.locator("td");
+  const all = await cells.allTextContents();
+  // Kommun, Version, Senast ändrad, Besvarat, Poäng, Åtgärder
+  return { answered: all[3].trim(), score: all[4].trim() };
+}
+
+async function importFile(page, name, body) {
+  await page.locator("#kk-import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(body) });
+}
+
+/** A valid saved file (as "Spara som fil" writes it), with `answers` and optional overrides. */
+function savedFile({ name = "Importerad", rubric = "kk-2022", schema = SCHEMA_VERSION, answers = {} } = {}) {
+  const now = Date.UTC(2025, 2, 14, 12, 0, 0);
+  return {
+    kind: "kommunkompass-bedomning",
+    schema,
+    app_version: "0.1.0",
+    saved_at: now,
+    assessment: {
+      id: "fil-1", name, municipality: "Exempelby kommun", rubric,
+      created_at: now, meta_changed_at: now, updated_at: now, answers, actions: [],
+    },
+  };
+}
+
+e2e("file round trip: save a file, open it in a fresh profile: same score, completeness and answers", async (s) => {
+  const page = await s.newPage();
+  const id = await createAssessment(page, s, { name: "Rundresa", municipality: "Filstad kommun" });
+  const plan = [["1.1.1", 4, "Strategi antagen i KF."], ["1.1.2", 2, "Delvis – bara i två nämnder."], ["1.2.1", "vetej", ""],
+    ["1.3.1", "ejakt", "Gäller inte oss."]];
+  for (const [q, choice, comment] of plan) {
+    await answer(page, q, choice);
+    if (comment) await page.locator(`#kk-q-${q.replaceAll(".", "-")}-comment`).fill(comment);
+  }
+  await goToArea(page, "5");
+  await answer(page, "5.1.1", 3);
+  await page.locator("#kk-q-5-1-1-comment").fill("Kommentar med radbrytning\noch \"citat\" & <taggar>.");
+  await page.waitForFunction((id) => localStorage.getItem(`kommunkompass.bedomning.${id}`).includes("radbrytning"), id);
+  const original = (await stored(page, id)).assessment;
+
+  await open(page, s, "/");
+  const row = rowOf(page, "Rundresa");
+  const before = await rowFigures(row);
+  assert.match(before.score, /^\d+(,\d)? av 800$/);
+  assert.match(before.answered, /^\d+ %$/);
+  const file = await download(page, () => row.getByRole("button", { name: "Spara som fil" }).click());
+  assert.match(file.name, /^kommunkompass-Rundresa-\d{4}-\d{2}-\d{2}\.json$/);
+  const json = JSON.parse(file.text);
+  assert.equal(json.kind, "kommunkompass-bedomning");
+  assert.equal(json.schema, SCHEMA_VERSION);
+  assert.deepEqual(json.assessment.answers, original.answers);
+
+  // A different browser profile.
+  const other = await s.newPage();
+  await open(other, s, "/");
+  await importFile(other, file.name, file.text);
+  const imported = rowOf(other, "Rundresa");
+  await imported.waitFor();
+  assert.deepEqual(await rowFigures(imported), before);
+  assert.match(await text(other.locator(".kk-notice")), /öppnades från fil/);
+  const keys = Object.keys(await storageDump(other)).filter((k) => k.startsWith("kommunkompass.bedomning."));
+  assert.equal(keys.length, 1);
+  const copy = JSON.parse((await storageDump(other))[keys[0]]).assessment;
+  assert.deepEqual(copy.answers, original.answers, "stored answers equal the original's");
+  assert.equal(copy.municipality, "Filstad kommun");
+
+  await imported.getByRole("link", { name: "Rundresa" }).click();
+  await appReady(other);
+  await assertChecked(other, radioId("1.1.1", 4));
+  assert.equal(await other.locator("#kk-q-1-1-2-comment").inputValue(), "Delvis – bara i två nämnder.");
+
+  // Opening the same file again adds a second copy; it never overwrites.
+  await open(other, s, "/");
+  await importFile(other, file.name, file.text);
+  await other.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith("kommunkompass.bedomning.")).length === 2);
+  assert.equal(await rowOf(other, "Rundresa").count(), 2);
+});
+
+e2e("files that must be rejected: a Swedish alert, and nothing in storage changes", async (s) => {
+  const page = await s.newPage();
+  const existing = await createAssessment(page, s, { name: "Finns sedan tidigare" });
+  await answer(page, "1.1.1", 2);
+  await open(page, s, "/");
+  const storageBefore = await storageDump(page);
+  assert.ok(storageBefore[`kommunkompass.bedomning.${existing}`]);
+
+  const valid = JSON.stringify(savedFile({ answers: { "1.1.1": { response: { level: 3 }, changed_at: 1 } } }), null, 2);
+  const cases = [
+    ["malformed JSON", "trasig.json", "{ detta är inte json"],
+    ["truncated file", "avkortad.json", valid.slice(0, Math.floor(valid.length / 2))],
+    ["file over 2 MB", "stor.json", JSON.stringify({ ...savedFile(), padding: "x".repeat(2 * 1024 * 1024 + 10) })],
+    ["schema 99", "framtid.json", JSON.stringify(savedFile({ schema: 99 }))],
+    ["unknown rubric kk-1999", "okand.json", JSON.stringify(savedFile({ rubric: "kk-1999" }))],
+    ["level 9", "niva9.json", JSON.stringify(savedFile({ answers: { "1.1.1": { response: { level: 9 }, changed_at: 1 } } }))],
+    ["unknown question", "fraga.json", JSON.stringify(savedFile({ answers: { "9.9.9": { response: { level: 1 }, changed_at: 1 } } }))],
+    ["not our kind", "annat.json", JSON.stringify({ kind: "något-annat", schema: 1 })],
+    ["binary, not text", "bild.json", "\u0000\u00ff\u00fe"],
+  ];
+  const error = page.locator("p.kk-error[role=alert]");
+  for (const [label, name, body] of cases) {
+    const buffer = label.startsWith("binary") ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]) : Buffer.from(body);
+    await page.locator("#kk-import").setInputFiles({ name, mimeType: "application/json", buffer });
+    await error.waitFor().catch(() => assert.fail(`${label}: no error message shown`));
+    const message = await text(error);
+    assert.match(message, /^Filen kunde inte öppnas/, `${label}: ${message}`);
+    assert.deepEqual(await storageDump(page), storageBefore, `${label}: storage must not change`);
+    assert.equal(await page.locator("tbody tr").count(), 1, `${label}: no row added`);
+    // The next file must produce its own message: wait until the old one is gone after picking.
+    await page.evaluate(() => document.querySelector("p.kk-error[role=alert]")?.remove());
+  }
+});
+
+e2e("a file with markup in its texts imports, and the markup is shown as text, never run", async (s) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const page = await s.newPage();
+  await open(page, s, "/");
+  const file = savedFile({
+    name: `Elak ${hostile}`,
+    answers: {
+      "1.1.1": { response: { level: 3 }, comment: hostile, evidence: `<script>window.__pwned=2</script>`, changed_at: 1 },
+    },
+  });
+  await importFile(page, "elak.json", JSON.stringify(file));
+  const row = rowOf(page, "Elak");
+  await row.waitFor();
+  assert.equal(await text(row.locator("th")), `Elak ${hostile}`, "the name is shown literally");
+
+  await row.getByRole("link").first().click();
+  await appReady(page);
+  assert.equal(await page.locator("#kk-q-1-1-1-comment").inputValue(), hostile);
+  assert.equal(await page.locator("#kk-q-1-1-1-evidence").inputValue(), "<script>window.__pwned=2</script>");
+  assert.equal(await page.locator(".kk-question img").count(), 0, "no <img> element inside a question");
+  assert.match(await text(page.locator(".kk-context")), /Elak <img src=x/);
+
+  // Pages that show names and comments elsewhere.
+  const id = new URL(page.url()).pathname.split("/")[2];
+  for (const path of [`/bedomning/${id}/resultat`, `/bedomning/${id}/rapport`, "/"]) {
+    await open(page, s, path);
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator(".kk-app img").count(), 0, `no <img> injected on ${path}`);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.ok(!s.requests.some((u) => new URL(u).pathname === "/x"), "the hostile image was never requested");
+});

@@ -1,0 +1,350 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests (wasm-bindgen-test in headless Chromium) of the localStorage adapter and of
+//! mounting the app. Run with `cargo test --target wasm32-unknown-unknown --test web`; the
+//! runner and browser are configured in `.cargo/config.toml` and `tests/web/webdriver.json`
+//! (scripts/test.sh sets everything up).
+//!
+//! All tests share one page and therefore one localStorage: each test starts from an empty
+//! storage and restores anything it patches, even when an assertion fails (drop guards).
+
+use kommunkompass::adapters::storage::{self, SaveError};
+use kommunkompass::domain::assessment::{Assessment, Response};
+use kommunkompass::domain::persist;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().expect("localStorage exists in the test browser")
+}
+
+/// Empties localStorage so that a test sees only what it writes itself.
+fn fresh_storage() -> web_sys::Storage {
+    let ls = local_storage();
+    ls.clear().unwrap();
+    ls
+}
+
+fn keys(ls: &web_sys::Storage) -> Vec<String> {
+    let mut keys: Vec<String> = (0..ls.length().unwrap()).filter_map(|i| ls.key(i).unwrap()).collect();
+    keys.sort();
+    keys
+}
+
+/// An assessment of the current rubric with two answers and a comment with markup-like text.
+fn sample(id: &str) -> Assessment {
+    let mut a = Assessment::new(
+        id.to_string(),
+        "Ledningsgruppens workshop".to_string(),
+        "Exempelby kommun".to_string(),
+        "kk-2022".to_string(),
+        1_763_800_000_000,
+    );
+    a.edit_answer("1.1.1", 1_763_800_000_100, |ans| {
+        ans.response = Some(Response::Level(3));
+        ans.comment = "Demokratistrategi antagen 2023 – <b>å ä ö</b> \"citat\"".to_string();
+    });
+    a.edit_answer("2.1.1", 1_763_800_000_200, |ans| ans.response = Some(Response::DontKnow));
+    a
+}
+
+fn eval(js: &str) -> JsValue {
+    js_sys::eval(js).unwrap_or_else(|e| panic!("eval failed: {e:?}\n{js}"))
+}
+
+/// Replaces `Storage.prototype.setItem` with one that throws a QuotaExceededError for
+/// assessment keys (the probe key `kommunkompass.test` stays writable, as in a full browser
+/// where a one-byte write may still fit). Restored on drop.
+struct QuotaFullGuard;
+
+impl QuotaFullGuard {
+    fn install() -> Self {
+        eval(
+            r#"(() => {
+                const proto = Storage.prototype;
+                if (!proto.__kkOriginalSetItem) proto.__kkOriginalSetItem = proto.setItem;
+                proto.setItem = function (key, value) {
+                    if (String(key).startsWith("kommunkompass.bedomning.")) {
+                        throw new DOMException("full", "QuotaExceededError");
+                    }
+                    return proto.__kkOriginalSetItem.call(this, key, value);
+                };
+            })()"#,
+        );
+        QuotaFullGuard
+    }
+}
+
+impl Drop for QuotaFullGuard {
+    fn drop(&mut self) {
+        restore_set_item();
+    }
+}
+
+/// Puts the browser's own `Storage.prototype.setItem` back.
+fn restore_set_item() {
+    eval(
+        r#"(() => {
+            const proto = Storage.prototype;
+            if (proto.__kkOriginalSetItem) {
+                proto.setItem = proto.__kkOriginalSetItem;
+                delete proto.__kkOriginalSetItem;
+            }
+        })()"#,
+    );
+}
+
+/// Makes every `setItem` throw a SecurityError (storage switched off by policy). Restored on drop.
+struct SetItemDeniedGuard;
+
+impl SetItemDeniedGuard {
+    fn install() -> Self {
+        eval(
+            r#"(() => {
+                const proto = Storage.prototype;
+                if (!proto.__kkOriginalSetItem) proto.__kkOriginalSetItem = proto.setItem;
+                proto.setItem = function () { throw new DOMException("denied", "SecurityError"); };
+            })()"#,
+        );
+        SetItemDeniedGuard
+    }
+}
+
+impl Drop for SetItemDeniedGuard {
+    fn drop(&mut self) {
+        restore_set_item();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage adapter
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn storage_is_available_and_the_probe_key_is_removed() {
+    let ls = fresh_storage();
+    assert!(storage::available());
+    assert_eq!(keys(&ls), Vec::<String>::new(), "available() must not leave its probe key behind");
+}
+
+#[wasm_bindgen_test]
+fn save_writes_exactly_the_encoded_envelope_under_the_assessment_key() {
+    let ls = fresh_storage();
+    let a = sample("web-save-1");
+    let now = 1_763_900_000_000;
+
+    storage::save(&a, now).expect("save succeeds");
+
+    let key = "kommunkompass.bedomning.web-save-1";
+    assert_eq!(storage::key_for(&a.id), key);
+    assert_eq!(keys(&ls), vec![key.to_string()]);
+    let stored = ls.get_item(key).unwrap().expect("entry written");
+    assert_eq!(stored, persist::encode(&a, storage::APP_VERSION, now), "stored bytes differ from persist::encode");
+    let json: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(json["kind"], "kommunkompass-bedomning");
+    assert_eq!(json["schema"], persist::SCHEMA_VERSION);
+    assert_eq!(json["assessment"]["answers"]["1.1.1"]["response"], serde_json::json!({ "level": 3 }));
+}
+
+#[wasm_bindgen_test]
+fn load_all_returns_what_save_wrote_newest_first() {
+    fresh_storage();
+    let older = sample("web-load-old");
+    let mut newer = sample("web-load-new");
+    newer.edit_answer("3.1.1", 1_763_800_009_000, |ans| ans.response = Some(Response::NotApplicable));
+    storage::save(&older, 1).unwrap();
+    storage::save(&newer, 2).unwrap();
+
+    let loaded = storage::load_all();
+
+    assert!(loaded.unreadable.is_empty(), "unexpected unreadable entries: {:?}", loaded.unreadable);
+    assert_eq!(loaded.assessments.len(), 2);
+    assert_eq!(loaded.assessments[0], newer);
+    assert_eq!(loaded.assessments[1], older);
+}
+
+#[wasm_bindgen_test]
+fn load_all_ignores_keys_of_other_apps_and_settings() {
+    let ls = fresh_storage();
+    storage::save(&sample("web-other"), 1).unwrap();
+    ls.set_item("annan-app.data", "{\"kind\":\"kommunkompass-bedomning\"}").unwrap();
+    ls.set_item("kommunkompass.installningar", "not an assessment").unwrap();
+
+    let loaded = storage::load_all();
+
+    assert_eq!(loaded.assessments.len(), 1);
+    assert!(loaded.unreadable.is_empty(), "only kommunkompass.bedomning.* keys are assessments: {:?}", loaded.unreadable);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_entry_is_reported_kept_byte_identical_and_does_not_hide_the_others() {
+    let ls = fresh_storage();
+    let good = sample("web-good");
+    storage::save(&good, 5).unwrap();
+    let garbage = r#"{"kind":"kommunkompass-bedomning","schema":1,"#;
+    let broken_key = "kommunkompass.bedomning.broken";
+    ls.set_item(broken_key, garbage).unwrap();
+
+    let loaded = storage::load_all();
+
+    assert_eq!(loaded.assessments, vec![good]);
+    assert_eq!(loaded.unreadable.len(), 1);
+    let bad = &loaded.unreadable[0];
+    assert_eq!(bad.key, broken_key);
+    assert_eq!(bad.raw, garbage, "the raw text must be reported exactly as stored");
+    assert!(!bad.reason.is_empty(), "a reason is given");
+    assert_eq!(ls.get_item(broken_key).unwrap().as_deref(), Some(garbage), "load_all must not touch a broken entry");
+
+    // Loading again gives the same result: nothing was repaired or dropped behind our back.
+    assert_eq!(storage::load_all().unreadable.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn entries_of_a_newer_schema_are_unreadable_not_lost() {
+    let ls = fresh_storage();
+    let current = format!("\"schema\":{},", persist::SCHEMA_VERSION);
+    let future = persist::encode(&sample("web-future"), "9.9.9", 1).replacen(&current, "\"schema\":99,", 1);
+    assert!(future.contains("\"schema\":99,"), "test setup: {future}");
+    ls.set_item("kommunkompass.bedomning.web-future", &future).unwrap();
+
+    let loaded = storage::load_all();
+
+    assert!(loaded.assessments.is_empty());
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].raw, future);
+    assert_eq!(ls.get_item("kommunkompass.bedomning.web-future").unwrap(), Some(future));
+}
+
+#[wasm_bindgen_test]
+fn an_entry_written_by_the_first_schema_still_loads() {
+    let ls = fresh_storage();
+    let v1 = include_str!("../fixtures/assessment-schema-1.json");
+    ls.set_item("kommunkompass.bedomning.18f0c1a2b3c-0000abcd", v1).unwrap();
+
+    let loaded = storage::load_all();
+
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    assert_eq!(loaded.assessments.len(), 1);
+    let a = &loaded.assessments[0];
+    assert_eq!(a.name, "Ledningsgruppens workshop");
+    assert_eq!(a.answer("1.1.1").and_then(|x| x.response), Some(Response::Level(3)));
+    assert_eq!(a.answer("1.1.2").and_then(|x| x.response), Some(Response::DontKnow));
+    // Reading migrates in memory only; the stored entry is rewritten by the next save, not by loading.
+    assert_eq!(ls.get_item("kommunkompass.bedomning.18f0c1a2b3c-0000abcd").unwrap().as_deref(), Some(v1));
+}
+
+#[wasm_bindgen_test]
+fn clear_all_removes_only_this_apps_keys() {
+    let ls = fresh_storage();
+    storage::save(&sample("web-clear"), 1).unwrap();
+    ls.set_item("kommunkompass.bedomning.broken", "{").unwrap();
+    ls.set_item("kommunkompass.installningar", "x").unwrap();
+    ls.set_item("annan-app.data", "behåll mig").unwrap();
+    ls.set_item("kommunkompassen", "ingen punkt: inte vår nyckel").unwrap();
+
+    storage::clear_all();
+
+    assert_eq!(keys(&ls), vec!["annan-app.data".to_string(), "kommunkompassen".to_string()]);
+    assert_eq!(ls.get_item("annan-app.data").unwrap().as_deref(), Some("behåll mig"));
+}
+
+#[wasm_bindgen_test]
+fn remove_key_removes_one_entry() {
+    let ls = fresh_storage();
+    storage::save(&sample("web-rm-1"), 1).unwrap();
+    storage::save(&sample("web-rm-2"), 1).unwrap();
+
+    storage::remove_key(&storage::key_for("web-rm-1"));
+
+    assert_eq!(keys(&ls), vec!["kommunkompass.bedomning.web-rm-2".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn save_reports_full_when_the_quota_is_exceeded_and_keeps_the_old_entry() {
+    let ls = fresh_storage();
+    let mut a = sample("web-full");
+    storage::save(&a, 1).unwrap();
+    let before = ls.get_item("kommunkompass.bedomning.web-full").unwrap();
+
+    let result = {
+        let _full = QuotaFullGuard::install();
+        assert!(storage::available(), "the probe key must stay writable for this scenario");
+        a.edit_answer("1.1.2", 2, |ans| ans.response = Some(Response::Level(4)));
+        storage::save(&a, 2)
+    };
+
+    assert_eq!(result, Err(SaveError::Full));
+    assert_eq!(ls.get_item("kommunkompass.bedomning.web-full").unwrap(), before, "the previous entry is untouched");
+    // After the guard is gone the same call succeeds again (what "Försök spara igen" relies on).
+    assert_eq!(storage::save(&a, 3), Ok(()));
+    let after = ls.get_item("kommunkompass.bedomning.web-full").unwrap().unwrap();
+    assert_eq!(after, persist::encode(&a, storage::APP_VERSION, 3));
+}
+
+#[wasm_bindgen_test]
+fn save_reports_unavailable_when_every_write_is_denied() {
+    let ls = fresh_storage();
+    let result = {
+        let _denied = SetItemDeniedGuard::install();
+        assert!(!storage::available());
+        storage::save(&sample("web-denied"), 1)
+    };
+    assert_eq!(result, Err(SaveError::Unavailable));
+    assert_eq!(keys(&ls), Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mounting the app
+// ---------------------------------------------------------------------------------------------
+
+/// Waits until `f` returns true, letting the reactive system and the browser run in between.
+async fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if f() {
+            return;
+        }
+        leptos::task::tick().await;
+        sleep_ms(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_shows_the_start_page() {
+    let ls = fresh_storage();
+    storage::save(&sample("web-mount"), 1).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.set_id("kk-test-host");
+    document.body().unwrap().append_child(&host).unwrap();
+
+    let handle = leptos::mount::mount_to(host.clone(), kommunkompass::app::App);
+    wait_until("the start page heading", || {
+        host.query_selector("h1").unwrap().is_some_and(|h| h.text_content().unwrap_or_default().contains("Kommunkompassen"))
+    })
+    .await;
+
+    let h1 = host.query_selector("h1").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(h1, "Självskattning enligt Kommunkompassen");
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Ledningsgruppens workshop"), "the stored assessment is listed: {text}");
+    assert!(host.query_selector("#kk-new-name").unwrap().is_some(), "the create form is there");
+    assert_eq!(document.title(), "Mina självskattningar – Kommunkompass självskattning");
+    // Mounting reads, it does not write.
+    assert_eq!(keys(&ls), vec!["kommunkompass.bedomning.web-mount".to_string()]);
+
+    drop(handle);
+    host.remove();
+}
