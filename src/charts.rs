@@ -2,7 +2,7 @@
 //! option) out. No browser code, so the exact data every chart draws is tested natively.
 
 use charming::Chart;
-use charming::component::{Axis, Grid, Legend, RadarCoordinate, RadarIndicator};
+use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, RadarIndicator};
 use charming::element::{AreaStyle, AxisType, Color, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Radar};
 
@@ -49,7 +49,11 @@ pub fn area_label(area: &Area, score: &AreaScore) -> String {
 
 /// The series of the self-assessment itself.
 pub fn own_series(name: &str, score: &Score) -> ProfileSeries {
-    ProfileSeries { name: name.to_string(), values: score.areas.iter().map(|a| round1(a.points)).collect(), stroke: Stroke::Main }
+    ProfileSeries {
+        name: name.to_string(),
+        values: score.areas.iter().map(|a| round1(a.points)).collect(),
+        stroke: Stroke::Main,
+    }
 }
 
 /// The series of the team's targets, if any target or answer exists.
@@ -97,7 +101,13 @@ pub fn profile(rubric: &Rubric, score: &Score, series: &[ProfileSeries]) -> Char
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect::<Vec<_>>())
         .tooltip(Tooltip::new())
         .legend(Legend::new().bottom(0).data(series.iter().map(|s| s.name.clone()).collect::<Vec<_>>()))
-        .radar(RadarCoordinate::new().radius("62%").center(vec!["50%", "48%"]).indicator(indicators));
+        .radar(
+            RadarCoordinate::new()
+                .radius("62%")
+                .center(vec!["50%", "48%"])
+                .axis_name(RadarAxisName::new().color("#1b1f24").font_size(12))
+                .indicator(indicators),
+        );
     for (i, s) in series.iter().enumerate() {
         chart = chart.series(styled(s, PALETTE[i % PALETTE.len()]));
     }
@@ -127,10 +137,17 @@ pub fn subareas(area: &Area, score: &AreaScore) -> Chart {
 /// A one-sentence text alternative for the profile chart.
 pub fn profile_summary(rubric: &Rubric, series: &[ProfileSeries]) -> String {
     let describe = |s: &ProfileSeries| {
-        let parts: Vec<String> =
-            rubric.areas.iter().zip(&s.values).map(|(a, v)| format!("område {} {}", a.id, format::points(*v))).collect();
+        let parts: Vec<String> = rubric
+            .areas
+            .iter()
+            .zip(&s.values)
+            .map(|(a, v)| format!("område {} {}", a.id, format::points(*v)))
+            .collect();
         format!("{}: {}", s.name, parts.join(", "))
     };
     let lines: Vec<String> = series.iter().map(describe).collect();
-    format!("Profildiagram över de åtta områdena på skalan 0–100. {}. Samma siffror finns i tabellen.", lines.join(". "))
+    format!(
+        "Profildiagram över de åtta områdena på skalan 0–100. {}. Samma siffror finns i tabellen.",
+        lines.join(". ")
+    )
 }

@@ -57,15 +57,19 @@ pub fn comparisons<'a>(
                 return None;
             }
             let approximate = !same && mappings.area_mapping(&r.rubric, &rubric.id).is_some_and(|m| m.approximate);
-            let areas = mapped.as_ref().and_then(|m| {
-                rubric.areas.iter().map(|a| m.values.get(&a.id).copied()).collect::<Option<Vec<f64>>>()
-            });
+            let areas = mapped
+                .as_ref()
+                .and_then(|m| rubric.areas.iter().map(|a| m.values.get(&a.id).copied()).collect::<Option<Vec<f64>>>());
             let mut notes = Vec::new();
             if approximate {
-                notes.push(format!(
-                    "Ungefärlig jämförelse: resultatet gäller en äldre version av Kommunkompassen. {}",
-                    mapped.as_ref().and_then(|m| m.note.clone()).unwrap_or_default()
-                ).trim().to_string());
+                notes.push(
+                    format!(
+                        "Ungefärlig jämförelse: resultatet gäller en äldre version av Kommunkompassen. {}",
+                        mapped.as_ref().and_then(|m| m.note.clone()).unwrap_or_default()
+                    )
+                    .trim()
+                    .to_string(),
+                );
             }
             if let Some(c) = &r.caveat {
                 notes.push(c.clone());

@@ -11,11 +11,7 @@ fn number(value: Option<f64>) -> String {
 
 /// Quotes a field when it holds a separator, quote or line break.
 fn field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
 /// The CSV text (with BOM) for one scored assessment.
@@ -24,7 +20,14 @@ pub fn scores_csv(rubric: &Rubric, score: &Score) -> String {
     let header = ["Nivå", "Id", "Namn", "Poäng", "Max", "Andel av max (%)", "Besvarade", "Aktuella frågor", "Målpoäng"];
     out.push_str(&header.join(";"));
     out.push_str("\r\n");
-    let mut row = |kind: &str, id: &str, name: &str, points: Option<f64>, max: f64, answered: usize, applicable: usize, target: Option<f64>| {
+    let mut row = |kind: &str,
+                   id: &str,
+                   name: &str,
+                   points: Option<f64>,
+                   max: f64,
+                   answered: usize,
+                   applicable: usize,
+                   target: Option<f64>| {
         let share = points.map(|p| p / max * 100.0);
         let cells = [
             kind.to_string(),
@@ -45,7 +48,16 @@ pub fn scores_csv(rubric: &Rubric, score: &Score) -> String {
         let points = (c.answered > 0).then_some(area_score.points);
         row("Område", &area.id, &area.name, points, 100.0, c.answered, c.applicable, area_score.target);
         for (sub, s) in area.subareas.iter().zip(&area_score.subareas) {
-            row("Delområde", &sub.id, &sub.name, s.points, s.max, s.completeness.answered, s.completeness.applicable, s.target);
+            row(
+                "Delområde",
+                &sub.id,
+                &sub.name,
+                s.points,
+                s.max,
+                s.completeness.answered,
+                s.completeness.applicable,
+                s.target,
+            );
         }
     }
     let c = score.completeness;

@@ -60,7 +60,12 @@ pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), Imp
         if rubric.area(&action.target).is_none() && rubric.subarea(&action.target).is_none() {
             return Err(ImportError::UnknownActionTarget(action.target.clone()));
         }
-        for (field, text) in [("åtgärden", &action.what), ("ansvarig", &action.who), ("klart senast", &action.due), ("koppling till mål", &action.goal_link)] {
+        for (field, text) in [
+            ("åtgärden", &action.what),
+            ("ansvarig", &action.who),
+            ("klart senast", &action.due),
+            ("koppling till mål", &action.goal_link),
+        ] {
             check_len(&format!("{field} i handlingsplanen"), text, MAX_TEXT_CHARS)?;
         }
     }

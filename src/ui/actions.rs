@@ -18,9 +18,14 @@ fn belongs(action: &Action, area: &Area) -> bool {
 pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl IntoView {
     let state = AppState::expect();
     let actions = Memo::new(move |_| {
-        data.assessment.with(|a| a.as_ref().map(|a| a.live_actions().filter(|x| belongs(x, area)).cloned().collect::<Vec<_>>()).unwrap_or_default())
+        data.assessment.with(|a| {
+            a.as_ref()
+                .map(|a| a.live_actions().filter(|x| belongs(x, area)).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     });
-    let assessment_id = move || data.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
+    let assessment_id =
+        move || data.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
     let add = move |_| {
         let id = assessment_id();
         let action = Action { id: clock::new_id(), target: area.id.clone(), ..Action::default() };

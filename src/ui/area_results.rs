@@ -20,7 +20,9 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
         let area_id = area.id.clone();
         Memo::new(move |_| {
             let average = chosen_average(&data);
-            data.score.with(|s| s.as_ref().map(|s| derive(s, &average))).and_then(|i| i.areas.into_iter().find(|a| a.area == area_id))
+            data.score
+                .with(|s| s.as_ref().map(|s| derive(s, &average)))
+                .and_then(|i| i.areas.into_iter().find(|a| a.area == area_id))
         })
     };
     let chart = Signal::derive(move || area_score.get().map(|s| charts::subareas(area, &s)).unwrap_or_default());
@@ -143,7 +145,12 @@ fn comments_for(data: &ResultData, sub: &crate::domain::rubric::Subarea) -> Vec<
         let Some(a) = a else { return Vec::new() };
         sub.questions
             .iter()
-            .filter_map(|q| a.answers.get(&q.id).filter(|x| !x.comment.trim().is_empty()).map(|x| format!("{}: {}", q.id, x.comment.trim())))
+            .filter_map(|q| {
+                a.answers
+                    .get(&q.id)
+                    .filter(|x| !x.comment.trim().is_empty())
+                    .map(|x| format!("{}: {}", q.id, x.comment.trim()))
+            })
             .collect()
     })
 }

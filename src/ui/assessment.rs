@@ -28,7 +28,10 @@ pub fn AssessmentPage() -> impl IntoView {
     Effect::new(move |_| {
         let p = params.read();
         if let (Some(id), None) = (p.get("id"), p.get("area")) {
-            navigate(&format!("/bedomning/{id}/omrade/1"), leptos_router::NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &format!("/bedomning/{id}/omrade/1"),
+                leptos_router::NavigateOptions { replace: true, ..Default::default() },
+            );
         }
     });
     move || {

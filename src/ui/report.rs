@@ -10,7 +10,7 @@ use crate::adapters::clock;
 use crate::domain::format;
 use crate::ui::area_results::AreaResults;
 use crate::ui::assessment::MissingAssessment;
-use crate::ui::results::{Profile, ResultData, ScoringNote, SelfAssessmentNote, PublishedTotals};
+use crate::ui::results::{Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote};
 
 /// The report page for `/bedomning/:id/rapport`.
 #[component]

@@ -44,7 +44,8 @@ impl ResultData {
     /// Builds the derived data for assessment `id`, or `None` when it does not exist here.
     pub fn new(id: String) -> Option<ResultData> {
         let state = AppState::expect();
-        let rubric_id = state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(|a| a.rubric.clone()))?;
+        let rubric_id =
+            state.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).map(|a| a.rubric.clone()))?;
         let rubric = state.catalog.rubric(&rubric_id)?;
         let assessment = {
             let id = id.clone();
@@ -130,7 +131,8 @@ fn Results(id: String, data: ResultData) -> impl IntoView {
     let rubric = data.rubric;
     let export_csv = move |_| {
         if let (Some(s), Some(a)) = (data.score.get_untracked(), data.assessment.get_untracked()) {
-            let file = format!("kommunkompass-{}-{}.csv", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
+            let file =
+                format!("kommunkompass-{}-{}.csv", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
             let _ = files::download(&file, "text/csv;charset=utf-8", &scores_csv(rubric, &s));
         }
     };
@@ -179,7 +181,8 @@ pub fn SelfAssessmentNote() -> impl IntoView {
 /// The total score and how much is answered.
 #[component]
 pub fn TotalScore(data: ResultData) -> impl IntoView {
-    move || data.score.get().map(|s| view! {
+    move || {
+        data.score.get().map(|s| view! {
         <p class="kk-bigscore" data-testid="results-total">
             "Totalt "<span class="kk-bignum">{format::points(s.total)}</span>" av "{format::points(s.max)}" poäng"
         </p>
@@ -187,6 +190,7 @@ pub fn TotalScore(data: ResultData) -> impl IntoView {
             {(!s.completeness.is_complete()).then_some(" Obesvarade frågor ger inga poäng, så totalen blir högre när ni svarat på allt.")}
         </p>
     })
+    }
 }
 
 /// The total against published totals.
@@ -224,7 +228,11 @@ fn ComparisonPicker(data: ResultData) -> impl IntoView {
     let state = AppState::expect();
     let toggle = move |key: String, on: bool| {
         let mut set = data.chosen.get_untracked();
-        if on { set.insert(key) } else { set.remove(&key) };
+        if on {
+            set.insert(key)
+        } else {
+            set.remove(&key)
+        };
         state.comparisons.set(Some(set));
     };
     let boxes = move || {
@@ -260,7 +268,9 @@ fn ComparisonPicker(data: ResultData) -> impl IntoView {
 pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
     let rubric = data.rubric;
     let series = Memo::new(move |_| data.series());
-    let chart = Signal::derive(move || data.score.with(|s| s.as_ref().map(|s| charts::profile(rubric, s, &series.get()))).unwrap_or_default());
+    let chart = Signal::derive(move || {
+        data.score.with(|s| s.as_ref().map(|s| charts::profile(rubric, s, &series.get()))).unwrap_or_default()
+    });
     let label = Signal::derive(move || charts::profile_summary(rubric, &series.get()));
     let caption = move || {
         let chosen = data.chosen.get();
@@ -274,7 +284,8 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
             })
             .collect_view()
     };
-    let head = move || series.get().into_iter().map(|s| view! { <th scope="col" class="kk-num">{s.name}</th> }).collect_view();
+    let head =
+        move || series.get().into_iter().map(|s| view! { <th scope="col" class="kk-num">{s.name}</th> }).collect_view();
     let body = move || {
         let list = series.get();
         let score = data.score.get();
@@ -284,7 +295,8 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
             .enumerate()
             .map(|(i, area)| {
                 let done = score.as_ref().and_then(|s| s.areas.get(i)).map(|a| a.completeness.percent()).unwrap_or(0);
-                let cells = list.iter().map(|s| view! { <td class="kk-num">{format::points(s.values[i])}</td> }).collect_view();
+                let cells =
+                    list.iter().map(|s| view! { <td class="kk-num">{format::points(s.values[i])}</td> }).collect_view();
                 view! {
                     <tr>
                         <th scope="row">{format!("{}. {}", area.id, area.name)}</th>

@@ -71,7 +71,10 @@ pub fn UserReferences(rubric: &'static Rubric) -> impl IntoView {
                 municipality: None,
                 rubric: rubric.id.clone(),
                 date: if when.is_empty() { clock::iso_date(clock::now()) } else { when },
-                source: Source { title: Some("Inmatat i den här webbläsaren från kommunens utvärderingsrapport".into()), ..Source::default() },
+                source: Source {
+                    title: Some("Inmatat i den här webbläsaren från kommunens utvärderingsrapport".into()),
+                    ..Source::default()
+                },
                 group: None,
                 caveat: Some("Siffrorna är inmatade av en användare och har inte kontrollerats av verktyget.".into()),
                 total: Some(areas.values().sum()),

@@ -101,5 +101,8 @@ fn every_rejection_reads_as_swedish() {
 fn actions_in_a_file_are_checked_too() {
     let good = include_str!("../fixtures/assessment-schema-2.json");
     assert_eq!(import(good).unwrap().actions.len(), 2);
-    assert_eq!(import(&good.replace("\"target\": \"3.3\"", "\"target\": \"9.9\"")).unwrap_err(), ImportError::UnknownActionTarget("9.9".into()));
+    assert_eq!(
+        import(&good.replace("\"target\": \"3.3\"", "\"target\": \"9.9\"")).unwrap_err(),
+        ImportError::UnknownActionTarget("9.9".into())
+    );
 }

@@ -8,4 +8,5 @@ mod import_files;
 mod merging;
 mod persisting;
 mod references;
+mod results;
 mod scoring_rule;

@@ -69,10 +69,14 @@ fn actions_merge_by_id_and_a_deletion_is_kept() {
     use kommunkompass::domain::action::Action;
     let base = assessment("kk-2022");
     let mut left = base.clone();
-    left.upsert_action(Action { id: "x".into(), target: "4".into(), what: "Jämför med de bästa".into(), ..Action::default() }, 10);
+    left.upsert_action(
+        Action { id: "x".into(), target: "4".into(), what: "Jämför med de bästa".into(), ..Action::default() },
+        10,
+    );
     let mut right = left.clone();
     right.delete_action("x", 20);
-    right.upsert_action(Action { id: "y".into(), target: "4.3".into(), what: "Kolada".into(), ..Action::default() }, 21);
+    right
+        .upsert_action(Action { id: "y".into(), target: "4.3".into(), what: "Kolada".into(), ..Action::default() }, 21);
     let m = merge(&left, &right);
     assert_eq!(m.live_actions().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["y"]);
     assert_eq!(merge(&right, &left).live_actions().count(), 1);

@@ -88,7 +88,7 @@ e2e("file round trip: save a file, open it in a fresh profile: same score, compl
   assert.equal(await rowOf(other, "Rundresa").count(), 2);
 });
 
-e2e("files that must be rejected: a Swedish alert, and nothing in storage changes", async (s) => {
+e2e("files that must be rejected: a Swedish alert, and nothing in storage changes", async (s, t) => {
   const page = await s.newPage();
   const existing = await createAssessment(page, s, { name: "Finns sedan tidigare" });
   await answer(page, "1.1.1", 2);
@@ -109,16 +109,21 @@ e2e("files that must be rejected: a Swedish alert, and nothing in storage change
     ["binary, not text", "bild.json", "\u0000\u00ff\u00fe"],
   ];
   const error = page.locator("p.kk-error[role=alert]");
+  let previous = "";
   for (const [label, name, body] of cases) {
     const buffer = label.startsWith("binary") ? Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]) : Buffer.from(body);
     await page.locator("#kk-import").setInputFiles({ name, mimeType: "application/json", buffer });
-    await error.waitFor().catch(() => assert.fail(`${label}: no error message shown`));
+    // Wait for this file's message: a new element, or the old one with a new text.
+    await page.waitForFunction((previous) => {
+      const p = document.querySelector("p.kk-error[role=alert]");
+      return p && (!p.dataset.seen || p.textContent !== previous);
+    }, previous, { timeout: 5_000 }).catch(() => assert.fail(`${label}: no (new) error message shown`));
     const message = await text(error);
+    t.diagnostic(`${label}: ${message}`);
     assert.match(message, /^Filen kunde inte öppnas/, `${label}: ${message}`);
     assert.deepEqual(await storageDump(page), storageBefore, `${label}: storage must not change`);
     assert.equal(await page.locator("tbody tr").count(), 1, `${label}: no row added`);
-    // The next file must produce its own message: wait until the old one is gone after picking.
-    await page.evaluate(() => document.querySelector("p.kk-error[role=alert]")?.remove());
+    previous = await error.evaluate((p) => { p.dataset.seen = "1"; return p.textContent; });
   }
 });
 

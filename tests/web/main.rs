@@ -178,7 +178,11 @@ fn load_all_ignores_keys_of_other_apps_and_settings() {
     let loaded = storage::load_all();
 
     assert_eq!(loaded.assessments.len(), 1);
-    assert!(loaded.unreadable.is_empty(), "only kommunkompass.bedomning.* keys are assessments: {:?}", loaded.unreadable);
+    assert!(
+        loaded.unreadable.is_empty(),
+        "only kommunkompass.bedomning.* keys are assessments: {:?}",
+        loaded.unreadable
+    );
 }
 
 #[wasm_bindgen_test]
@@ -332,7 +336,9 @@ async fn the_app_mounts_and_shows_the_start_page() {
 
     let handle = leptos::mount::mount_to(host.clone(), kommunkompass::app::App);
     wait_until("the start page heading", || {
-        host.query_selector("h1").unwrap().is_some_and(|h| h.text_content().unwrap_or_default().contains("Kommunkompassen"))
+        host.query_selector("h1")
+            .unwrap()
+            .is_some_and(|h| h.text_content().unwrap_or_default().contains("Kommunkompassen"))
     })
     .await;
 
