@@ -10,3 +10,4 @@ mod persisting;
 mod references;
 mod results;
 mod scoring_rule;
+mod tidy;

@@ -1,0 +1,117 @@
+// axe-core (WCAG 2.0/2.1 A and AA) on every route and on the important states of the start page.
+// One test per page so that a report names exactly which page has violations.
+import { e2e, open, appReady, createAssessment, answer, text, assert } from "./harness.mjs";
+
+/** An assessment with a few answers; leaves the page on its answering view. */
+async function withAssessment(page, s) {
+  const id = await createAssessment(page, s, { name: "Tillgänglighet", municipality: "Exempelby kommun" });
+  await answer(page, "1.1.1", 3);
+  await answer(page, "1.1.2", "vetej");
+  await answer(page, "1.2.1", "ejakt");
+  await page.locator("#kk-q-1-1-1-comment").fill("En kommentar.");
+  return id;
+}
+
+e2e("axe: start page, empty", async (s) => {
+  const page = await s.newPage();
+  await open(page, s, "/");
+  await s.axe(page, "/ (empty)");
+});
+
+e2e("axe: start page with assessments, a notice and open confirmations", async (s) => {
+  const page = await s.newPage();
+  await withAssessment(page, s);
+  await open(page, s, "/");
+  await page.locator("tbody tr").first().waitFor();
+  await s.axe(page, "/ (with an assessment)");
+
+  await page.getByRole("button", { name: "Kopiera" }).click();
+  await page.locator("tbody tr").nth(1).waitFor();
+  await page.locator("tbody tr").first().getByRole("button", { name: "Ta bort" }).click();
+  await page.getByRole("button", { name: "Rensa all data på den här datorn" }).click();
+  await s.axe(page, "/ (delete and clear confirmations open)");
+
+  await page.getByRole("button", { name: "Ja, ta bort" }).click();
+  await page.locator(".kk-notice", { hasText: "togs bort" }).waitFor();
+  await page.locator("tbody tr").first().getByRole("button", { name: "Byt namn" }).click();
+  await s.axe(page, "/ (undo notice, rename form)");
+
+  await page.locator("#kk-import").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{") });
+  await page.locator("p.kk-error[role=alert]").waitFor();
+  await page.locator("#kk-new-name").fill("");
+  await page.getByRole("button", { name: "Skapa och börja svara" }).click();
+  await s.axe(page, "/ (import and form errors)");
+});
+
+e2e("axe: start page with an unreadable entry and a storage warning", async (s) => {
+  const page = await s.newPage({
+    init: () => {
+      if (location.protocol !== "http:") return;
+      localStorage.setItem("kommunkompass.bedomning.broken", "{");
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (String(k).startsWith("kommunkompass.bedomning.")) throw new DOMException("full", "QuotaExceededError");
+        return original.call(this, k, v);
+      };
+    },
+  });
+  await createAssessment(page, s);
+  await page.locator("[data-testid=storage-warning]").waitFor();
+  await s.axe(page, "/bedomning/<id> (storage full warning)");
+  await open(page, s, "/");
+  await page.locator("h2", { hasText: "En sparad självskattning kunde inte läsas" }).waitFor();
+  await s.axe(page, "/ (unreadable entry)");
+});
+
+e2e("axe: answering view, first and last area, guidance open", async (s) => {
+  const page = await s.newPage();
+  const id = await withAssessment(page, s);
+  await s.axe(page, "/bedomning/<id>");
+  await page.locator("details.kk-guidance summary").first().click();
+  await s.axe(page, "/bedomning/<id> (guidance open)");
+  await open(page, s, `/bedomning/${id}/omrade/8`);
+  assert.match(await text(page.locator("h1")), /^8\. /);
+  await s.axe(page, "/bedomning/<id>/omrade/8");
+});
+
+e2e("axe: /kriterier, every rubric version, with details open", async (s) => {
+  const page = await s.newPage();
+  for (const path of ["/kriterier", "/kriterier/kk-2020", "/kriterier/kk-2016"]) {
+    await open(page, s, path);
+    assert.equal(await text(page.locator("h1")), "Kommunkompassens kriterier");
+    await s.axe(page, path);
+  }
+  await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+  await s.axe(page, "/kriterier/kk-2016 (all details open)");
+});
+
+for (const [label, suffix] of [["results", "resultat"], ["report", "rapport"]]) {
+  e2e(`axe: ${label} page /bedomning/<id>/${suffix}`, async (s) => {
+    const page = await s.newPage();
+    const id = await withAssessment(page, s);
+    await open(page, s, `/bedomning/${id}/${suffix}`);
+    assert.ok((await text(page.locator("h1"))).length > 0, "the page has an h1");
+    await page.waitForTimeout(300); // let charts (if any) draw
+    await s.axe(page, `/bedomning/<id>/${suffix}`);
+  });
+}
+
+e2e("axe: not-found pages", async (s) => {
+  const page = await s.newPage();
+  await open(page, s, "/finns/inte");
+  await s.axe(page, "/finns/inte");
+  await open(page, s, "/bedomning/okand");
+  await s.axe(page, "/bedomning/okand");
+});
+
+e2e("axe: the boot failure screen", async (s) => {
+  s.allowConsole(/Failed to load resource|net::ERR_FAILED|Failed to fetch|WebAssembly|wasm/i);
+  const page = await s.newPage();
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(s.url + "/");
+  await page.locator("h1", { hasText: "Verktyget kunde inte starta" }).waitFor({ timeout: 20_000 });
+  await s.axe(page, "boot failure screen");
+});
+
+// Keep appReady imported for symmetry with other files (used by helpers).
+void appReady;
