@@ -21,7 +21,7 @@ pub struct CatalogError {
 /// All rubric versions, references and mappings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
-    /// Rubric versions, current first.
+    /// Rubric versions, current first, then newest first.
     pub rubrics: Vec<Rubric>,
     /// Published references, in file order.
     pub references: Vec<Reference>,
@@ -58,7 +58,8 @@ impl Catalog {
         if rubrics.iter().filter(|r| r.current).count() != 1 {
             return Err(fail("rubrics/", "exakt en version ska vara markerad som aktuell (current)".into()));
         }
-        rubrics.sort_by_key(|r| !r.current);
+        // Current version first, then the others newest first (ids end in their year).
+        rubrics.sort_by(|a, b| b.current.cmp(&a.current).then(b.id.cmp(&a.id)));
         Ok(Catalog { rubrics, references, mappings })
     }
 

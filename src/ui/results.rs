@@ -294,9 +294,22 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, area)| {
-                let done = score.as_ref().and_then(|s| s.areas.get(i)).map(|a| a.completeness.percent()).unwrap_or(0);
-                let cells =
-                    list.iter().map(|s| view! { <td class="kk-num">{format::points(s.values[i])}</td> }).collect_view();
+                let completeness =
+                    score.as_ref().and_then(|s| s.areas.get(i)).map(|a| a.completeness).unwrap_or_default();
+                let done = completeness.percent();
+                // The assessment's own column shows "–" for an area with no answers: 0 would read as a result.
+                let cells = list
+                    .iter()
+                    .enumerate()
+                    .map(|(j, s)| {
+                        let text = if j == 0 && completeness.answered == 0 {
+                            "–".to_string()
+                        } else {
+                            format::points(s.values[i])
+                        };
+                        view! { <td class="kk-num">{text}</td> }
+                    })
+                    .collect_view();
                 view! {
                     <tr>
                         <th scope="row">{format!("{}. {}", area.id, area.name)}</th>

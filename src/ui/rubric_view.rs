@@ -34,7 +34,7 @@ pub fn RubricPage() -> impl IntoView {
             let current = move || if chosen().id == rid { "page" } else { "false" };
             view! {
                 <li><A href=format!("/kriterier/{}", r.id) attr:aria-current=current>
-                    {format!("{}{}", r.title, if r.current { " (aktuell)" } else { "" })}
+                    {r.title.clone()}
                 </A></li>
             }
         })
