@@ -1,0 +1,201 @@
+// Results, report and export: the chart's data (read from ECharts itself), overlays, the action
+// plan, CSV for Excel and the printable report.
+import {
+  e2e, open, appReady, stored, text, download, RUBRIC, QUESTIONS, SCHEMA_VERSION, ROOT, assert,
+} from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const reference = (id) => JSON.parse(readFileSync(join(ROOT, "rubrics/references", `${id}.json`), "utf8"));
+const AVERAGE = reference("average-2021-vallentuna-page");
+const ALINGSAS = reference("alingsas-2022");
+const AMAL = reference("amal-2019");
+const areaValues = (r) => RUBRIC.areas.map((a) => r.areas[a.id]);
+
+/** A saved-file text with every question answered at `level` (and a comment on each). */
+function assessmentFile(level, name = "Alla svar") {
+  const answers = Object.fromEntries(QUESTIONS.map((q, i) => [q.id, { response: { level }, comment: `Kommentar ${q.id}`, changed_at: 1_763_900_000_000 + i }]));
+  return JSON.stringify({
+    kind: "kommunkompass-bedomning", schema: SCHEMA_VERSION, app_version: "0.1.0", saved_at: 1_763_900_000_000,
+    assessment: { id: "x", name, municipality: "Exempelby kommun", rubric: "kk-2022", created_at: 1_763_800_000_000,
+      meta_changed_at: 1_763_800_000_000, updated_at: 1_763_900_000_000, answers, actions: [] },
+  });
+}
+
+/** Imports a file on the start page and opens the results of the new assessment. */
+async function importAndOpenResults(page, s, fileText, name) {
+  await open(page, s, "/");
+  await page.locator("#kk-import").setInputFiles({ name: "bedomning.json", mimeType: "application/json", buffer: Buffer.from(fileText) });
+  const row = page.locator("tr", { hasText: name });
+  await row.waitFor();
+  await row.getByRole("link", { name: "Resultat" }).click();
+  await page.waitForURL(/\/resultat$/);
+  await appReady(page);
+  await chartReady(page, ".kk-radar .kk-chart");
+  return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]);
+}
+
+async function chartReady(page, selector) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el && window.echarts && window.echarts.getInstanceByDom(el);
+  }, selector);
+}
+
+/** The profile's series as [name, values] read from the drawn ECharts option. */
+async function radarSeries(page) {
+  return page.evaluate(() => {
+    const option = window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption();
+    return option.series.map((s) => [s.name, s.data[0].value]);
+  });
+}
+
+e2e("an assessment answered at the top level draws 100 on every axis beside the national average", async (s) => {
+  const page = await s.newPage();
+  await importAndOpenResults(page, s, assessmentFile(4, "Toppnivå"), "Toppnivå");
+  const series = await radarSeries(page);
+  assert.equal(series.length, 2, "the assessment and the default comparison");
+  assert.deepEqual(series[0], ["Självskattning: Toppnivå", [100, 100, 100, 100, 100, 100, 100, 100]]);
+  assert.deepEqual(series[1], [AVERAGE.label, areaValues(AVERAGE)], "the average equals the reference file");
+  const option = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption());
+  assert.equal(option.radar[0].indicator.length, 8);
+  assert.ok(option.radar[0].indicator.every((i) => i.max === 100 && i.min === 0), "fixed 0–100 scale");
+  assert.match(await text(page.locator("[data-testid=results-total]")), /^Totalt 800 av 800 poäng$/);
+  // The caption says what the average is, where it comes from and its caveat.
+  const caption = await text(page.locator(".kk-figure figcaption"));
+  assert.ok(caption.includes("vallentuna.se"), caption);
+  assert.ok(caption.includes("anger inte vilka kommuner"), caption);
+  // The table holds the same numbers as the chart.
+  const firstRow = await page.locator("[data-testid=profile-table] tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual(firstRow, ["100", String(AVERAGE.areas["1"]), "100 %"]);
+  // Published totals, including the first-time average of 475.
+  assert.match(await text(page.locator("table", { hasText: "Publicerade totalpoäng" })), /Snitt, första utvärdering sedan 2020\s*475/);
+  await s.axe(page, "resultat");
+});
+
+e2e("toggling an overlay adds exactly that series, and a 2016 result is marked approximate", async (s) => {
+  const page = await s.newPage();
+  await importAndOpenResults(page, s, assessmentFile(2, "Delvis överallt"), "Delvis överallt");
+  assert.deepEqual((await radarSeries(page))[0][1], [40, 40, 40, 40, 40, 40, 40, 40]);
+  await page.getByLabel(ALINGSAS.label, { exact: true }).check();
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  let series = await radarSeries(page);
+  assert.deepEqual(series.map((x) => x[0]), ["Självskattning: Delvis överallt", AVERAGE.label, ALINGSAS.label]);
+  assert.deepEqual(series[2][1], areaValues(ALINGSAS));
+
+  const amalLabel = `${AMAL.label} (ungefärlig jämförelse)`;
+  await page.getByLabel(amalLabel).check();
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 4);
+  series = await radarSeries(page);
+  const amal = series.find((x) => x[0] === amalLabel);
+  assert.ok(amal, "the 2016 result is drawn under a label saying the comparison is approximate");
+  // 2016 area 8 (Kommunen som samhällsbyggare) maps onto area 2, 2016 area 2 onto area 5.
+  assert.equal(amal[1][1], AMAL.areas["8"]);
+  assert.equal(amal[1][4], AMAL.areas["2"]);
+  assert.match(await text(page.locator(".kk-figure figcaption")), /Ungefärlig jämförelse/);
+
+  await page.getByLabel(ALINGSAS.label, { exact: true }).uncheck();
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  assert.ok(!(await radarSeries(page)).some((x) => x[0] === ALINGSAS.label));
+
+  // The sub-area bars of area 7 show points, targets and maxima.
+  const bars = await page.evaluate(() => {
+    const el = document.querySelector('section[data-area="7"] .kk-chart');
+    return window.echarts.getInstanceByDom(el).getOption().series.map((x) => [x.name, x.data]);
+  });
+  const maxima = RUBRIC.areas[6].subareas.map((x) => x.max);
+  assert.deepEqual(bars[0], ["Poäng", maxima.map((m) => Math.round(m * 0.4 * 10) / 10)]);
+  assert.deepEqual(bars[2], ["Maxpoäng", maxima]);
+});
+
+e2e("ECharts is fetched only when a chart is shown", async (s) => {
+  const page = await s.newPage();
+  await open(page, s, "/");
+  await page.locator("#kk-new-name").fill("Laddning");
+  await page.locator("#kk-new-muni").fill("Exempelby kommun");
+  await page.getByRole("button", { name: "Skapa och börja svara" }).click();
+  await page.locator("fieldset.kk-question").first().waitFor();
+  assert.ok(!s.requests.some((u) => u.includes("echarts")), "no ECharts on the start page or the questionnaire");
+  await page.locator('nav[aria-label="Områden"]').getByRole("link", { name: "Visa resultat" }).click();
+  await chartReady(page, ".kk-radar .kk-chart");
+  assert.ok(s.requests.some((u) => u.includes("/vendor/echarts/")), "ECharts comes from our own origin");
+});
+
+e2e("strengths, improvement areas and an action plan that is saved and printed", async (s) => {
+  const page = await s.newPage();
+  const file = JSON.parse(assessmentFile(3, "Handlingsplan"));
+  // Make 4.3 the weakest sub-area of area 4 and 4.1 the strongest.
+  for (const q of QUESTIONS.filter((x) => x.subarea === "4.3")) file.assessment.answers[q.id].response = { level: 0 };
+  for (const q of QUESTIONS.filter((x) => x.subarea === "4.1")) file.assessment.answers[q.id].response = { level: 4 };
+  const id = await importAndOpenResults(page, s, JSON.stringify(file), "Handlingsplan");
+  const area4 = page.locator('section[data-area="4"]');
+  assert.match(await text(area4.locator("h4", { hasText: "Styrkor" }).locator("xpath=following-sibling::ul[1]")), /^4\.1 /);
+  const improvements = await text(area4.locator("h4", { hasText: "Förbättringsområden" }).locator("xpath=following-sibling::ul[1]"));
+  assert.match(improvements, /^4\.3 .* – 0 % av maxpoängen/);
+  assert.ok(improvements.includes("Kommentar 4.3.1"), "the team's comments are shown with the improvement area");
+
+  await area4.getByRole("button", { name: "Lägg till åtgärd för område 4" }).click();
+  const what = area4.getByLabel("Åtgärd");
+  await what.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id?.endsWith("-what")), true, "focus moves to the new action");
+  await what.fill("Jämför nyckeltal med de tre bästa kommunerna i Kolada");
+  await area4.getByLabel("Gäller").selectOption("4.3");
+  await area4.getByLabel("Ansvarig").fill("Ekonomichef");
+  await area4.getByLabel("Klart senast").fill("2026-06-30");
+  await area4.getByLabel("Status").selectOption("in_progress");
+  await area4.getByLabel("Koppling till mål").fill("Nämndmål: God ekonomisk hushållning");
+  await page.waitForFunction((key) => (localStorage.getItem(key) || "").includes("God ekonomisk hushållning"), `kommunkompass.bedomning.${id}`);
+  const actions = (await stored(page, id)).assessment.actions;
+  assert.equal(actions.length, 1);
+  assert.deepEqual(
+    { target: actions[0].target, what: actions[0].what, who: actions[0].who, due: actions[0].due, status: actions[0].status, goal_link: actions[0].goal_link },
+    { target: "4.3", what: "Jämför nyckeltal med de tre bästa kommunerna i Kolada", who: "Ekonomichef", due: "2026-06-30", status: "in_progress", goal_link: "Nämndmål: God ekonomisk hushållning" },
+  );
+  await s.axe(page, "resultat med handlingsplan");
+
+  // Reload keeps it; the report prints it in a table, with crisp SVG charts.
+  await page.reload();
+  await appReady(page);
+  assert.equal(await area4.getByLabel("Ansvarig").inputValue(), "Ekonomichef");
+  await page.getByRole("link", { name: "Rapport för utskrift" }).click();
+  await page.waitForURL(/\/rapport$/);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelectorAll(".kk-chart svg").length >= 9, null, { timeout: 15_000 });
+  const row = await page.locator('section[data-area="4"] table', { hasText: "Ansvarig" }).locator("tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual(row, ["Jämför nyckeltal med de tre bästa kommunerna i Kolada", "4.3", "Ekonomichef", "2026-06-30", "Pågår", "Nämndmål: God ekonomisk hushållning"]);
+  assert.match(await text(page.locator(".kk-cover")), /Exempelby kommun\s*Handlingsplan.*Besvarat\s*184 av 184 frågor \(100 %\)/);
+  await s.axe(page, "rapport");
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 9 && pages <= 20, `cover, profile and one page per area: ${pages} pages`);
+});
+
+e2e("CSV export opens in Swedish Excel: BOM, semicolons, decimal comma", async (s) => {
+  const page = await s.newPage();
+  await importAndOpenResults(page, s, assessmentFile(3, "CSV-test"), "CSV-test");
+  const { name, text: csv } = await download(page, () => page.getByRole("button", { name: "Exportera poäng (CSV för Excel)" }).click());
+  assert.match(name, /^kommunkompass-CSV-test-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.ok(csv.startsWith("\uFEFF"), "UTF-8 byte order mark");
+  const lines = csv.slice(1).split("\r\n").filter(Boolean);
+  assert.equal(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng");
+  assert.equal(lines.length, 1 + 8 + 36 + 1);
+  assert.ok(lines.includes("Delområde;7.1;Strategier för ett hållbart arbetsliv;11,3;15;75;4;4;11,3"), lines.join("\n"));
+  assert.equal(lines.at(-1), "Totalt;;Hela kommunen;600;800;75;184;184;600");
+});
+
+e2e("the municipality's own official result can be entered and drawn", async (s) => {
+  const page = await s.newPage();
+  await importAndOpenResults(page, s, assessmentFile(3, "Egen jämförelse"), "Egen jämförelse");
+  await page.locator("summary", { hasText: "Lägg till egen jämförelse" }).click();
+  await page.getByLabel("Namn på jämförelsen").fill("Vårt officiella resultat 2023");
+  await page.getByLabel("Utvärderingens datum eller år").fill("2023");
+  const values = [50, 55, 60, 65, 70, 75, 80, 85.5];
+  for (const [i, area] of RUBRIC.areas.entries()) await page.locator(`#kk-own-area-${area.id}`).fill(String(values[i]).replace(".", ","));
+  await page.getByRole("button", { name: "Spara jämförelsen" }).click();
+  await page.getByLabel("Vårt officiella resultat 2023").check();
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  const own = (await radarSeries(page)).find((x) => x[0] === "Vårt officiella resultat 2023");
+  assert.deepEqual(own[1], values);
+  const storedRefs = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kommunkompass.referens.")));
+  assert.equal(storedRefs.length, 1);
+});
