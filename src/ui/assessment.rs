@@ -89,12 +89,39 @@ fn AnswerLayout(
                         .map(|a| format!("{} · {} p", answered_text(&a.completeness), format::points(a.points)))
                 })
             };
+            let this_area = ar.id.clone();
+            let subnav = move || {
+                (area_id.get() == this_area).then(|| {
+                    let links = ar
+                        .subareas
+                        .iter()
+                        .map(|sub| {
+                            let sid = sub.id.clone();
+                            let done = move || {
+                                score.with(|s| {
+                                    s.as_ref().and_then(|s| s.subarea(&sid)).map(|x| {
+                                        format!("{} av {}", x.completeness.answered, x.completeness.applicable)
+                                    })
+                                })
+                            };
+                            view! {
+                                <li><a href=format!("#kk-sub-{}", dom_id(&sub.id))>
+                                    <span>{format!("{} {}", sub.id, sub.name)}</span>
+                                    <span class="kk-nav-progress">{done}</span>
+                                </a></li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <ol class="kk-subnav" aria-label=format!("Delområden i område {}", ar.id)>{links}</ol> }
+                })
+            };
             view! {
                 <li>
                     <A href=href>
                         <span class="kk-nav-name">{format!("{}. {}", ar.id, ar.name)}</span>
                         <span class="kk-nav-progress">{progress}</span>
                     </A>
+                    {subnav}
                 </li>
             }
         })

@@ -10,7 +10,7 @@ use crate::adapters::clock;
 use crate::domain::format;
 use crate::ui::area_results::AreaResults;
 use crate::ui::assessment::MissingAssessment;
-use crate::ui::results::{Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote};
+use crate::ui::results::{LargestGaps, Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote};
 
 /// The report page for `/bedomning/:id/rapport`.
 #[component]
@@ -57,6 +57,7 @@ fn Report(id: String, data: ResultData) -> impl IntoView {
                 <h2 id="kk-rprofile-h">"Profil per område"</h2>
                 <Profile data=data print=true/>
             </section>
+            <LargestGaps data=data/>
             <PublishedTotals data=data/>
             <section aria-labelledby="kk-rareas-h">
                 <h2 id="kk-rareas-h" class="kk-page-break">"Område för område"</h2>

@@ -154,6 +154,7 @@ fn Results(id: String, data: ResultData) -> impl IntoView {
             <ComparisonPicker data=data/>
             <Profile data=data print=false/>
         </section>
+        <LargestGaps data=data/>
         <PublishedTotals data=data/>
         <UserReferences rubric=rubric/>
         <section aria-labelledby="kk-areas-h">
@@ -335,6 +336,48 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The areas furthest below the comparison average and furthest from the team's targets.
+#[component]
+pub fn LargestGaps(data: ResultData) -> impl IntoView {
+    let rubric = data.rubric;
+    let insights = Memo::new(move |_| {
+        let average = chosen_average(&data);
+        data.score.with(|s| s.as_ref().map(|s| crate::domain::insights::derive(s, &average)))
+    });
+    let name = move |id: &str| rubric.area(id).map(|a| format!("{}. {}", a.id, a.name)).unwrap_or_default();
+    let list = move |items: Vec<(String, f64)>, below: bool| {
+        if items.is_empty() {
+            let empty = if below {
+                "Inget besvarat område ligger under jämförelsesnittet."
+            } else {
+                "Inga målnivåer över nuvarande svar."
+            };
+            return view! { <p class="kk-hint">{empty}</p> }.into_any();
+        }
+        let lis = items
+            .into_iter()
+            .take(3)
+            .map(|(id, gap)| view! { <li>{format!("{} – {} poäng", name(&id), format::points(gap.abs()))}</li> })
+            .collect_view();
+        view! { <ol>{lis}</ol> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="kk-gaps-h">
+            <h2 id="kk-gaps-h">"Största skillnader"</h2>
+            <div class="kk-insights">
+                <div>
+                    <h3>"Längst under jämförelsesnittet"</h3>
+                    {move || insights.get().map(|i| list(i.below_comparison, true))}
+                </div>
+                <div>
+                    <h3>"Längst kvar till era målnivåer"</h3>
+                    {move || insights.get().map(|i| list(i.furthest_from_target, false))}
+                </div>
+            </div>
+        </section>
     }
 }
 
