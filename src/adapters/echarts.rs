@@ -121,18 +121,18 @@ pub fn resize(id: &str) {
     if !is_loaded() {
         return;
     }
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Some(instance) = instance_by_dom(&el) {
-            instance.resize();
-        }
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+        && let Some(instance) = instance_by_dom(&el)
+    {
+        instance.resize();
     }
 }
 
 /// Frees the chart drawn into `element`, if any.
 pub fn dispose(element: &web_sys::Element) {
-    if is_loaded() {
-        if let Some(instance) = instance_by_dom(element) {
-            instance.dispose();
-        }
+    if is_loaded()
+        && let Some(instance) = instance_by_dom(element)
+    {
+        instance.dispose();
     }
 }

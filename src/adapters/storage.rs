@@ -81,7 +81,7 @@ pub fn load_all() -> Loaded {
             Err(reason) => loaded.unreadable.push(Unreadable { key, raw: text, reason }),
         }
     }
-    loaded.assessments.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    loaded.assessments.sort_by_key(|a| std::cmp::Reverse(a.updated_at));
     loaded
 }
 

@@ -108,10 +108,10 @@ impl Reference {
             key: key.to_string(),
             rubric: rubric.id.clone(),
         };
-        if let Some(total) = self.total {
-            if let Some(e) = out_of_range("totalen", total, rubric.max()) {
-                return Err(e);
-            }
+        if let Some(total) = self.total
+            && let Some(e) = out_of_range("totalen", total, rubric.max())
+        {
+            return Err(e);
         }
         for (key, value) in self.areas.iter().flatten() {
             rubric.area(key).ok_or_else(|| unknown(key))?;

@@ -118,13 +118,6 @@ fn ActionEditor(assessment: String, area: &'static Area, action: Action) -> impl
         let (assessment, aid) = (assessment.clone(), aid.clone());
         move |_| state.update(&assessment, |x, now| x.delete_action(&aid, now))
     };
-    let on_target = {
-        let edit = edit.clone();
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            edit(Box::new(move |a| a.target = v))
-        }
-    };
     let on_status = {
         let edit = edit.clone();
         move |ev: leptos::ev::Event| {
@@ -142,7 +135,7 @@ fn ActionEditor(assessment: String, area: &'static Area, action: Action) -> impl
             </div>
             <div class="kk-field">
                 <label for=field("target")>"Gäller"</label>
-                <select id=field("target") on:change=on_target>{targets}</select>
+                <select id=field("target") on:change=on_text(|a, v| a.target = v)>{targets}</select>
             </div>
             <div class="kk-field">
                 <label for=field("who")>"Ansvarig"</label>

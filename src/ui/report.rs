@@ -4,25 +4,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::adapters::clock;
 use crate::domain::format;
 use crate::ui::area_results::AreaResults;
-use crate::ui::assessment::MissingAssessment;
-use crate::ui::results::{LargestGaps, Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote};
+use crate::ui::results::{
+    LargestGaps, Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote, for_assessment,
+};
 
 /// The report page for `/bedomning/:id/rapport`.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match ResultData::new(id.clone()) {
-            Some(data) => view! { <Report id=id data=data/> }.into_any(),
-            None => view! { <MissingAssessment/> }.into_any(),
-        }
-    }
+    for_assessment(|id, data| view! { <Report id=id data=data/> }.into_any())
 }
 
 #[component]

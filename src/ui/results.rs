@@ -111,17 +111,22 @@ fn own_rounds(state: &AppState, rubric: &'static Rubric, own_id: &str) -> Vec<Co
     })
 }
 
-/// The results page for `/bedomning/:id/resultat`.
-#[component]
-pub fn ResultsPage() -> impl IntoView {
+/// A route showing assessment `:id` through `page`, or a notice when this browser lacks it.
+pub fn for_assessment(page: fn(String, ResultData) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
         match ResultData::new(id.clone()) {
-            Some(data) => view! { <Results id=id data=data/> }.into_any(),
+            Some(data) => page(id, data),
             None => view! { <MissingAssessment/> }.into_any(),
         }
     }
+}
+
+/// The results page for `/bedomning/:id/resultat`.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    for_assessment(|id, data| view! { <Results id=id data=data/> }.into_any())
 }
 
 #[component]

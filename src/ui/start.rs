@@ -49,7 +49,7 @@ fn AssessmentList() -> impl IntoView {
     let state = AppState::expect();
     let rows = move || {
         let mut all = state.assessments.get();
-        all.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        all.sort_by_key(|a| std::cmp::Reverse(a.updated_at));
         all
     };
     view! {
@@ -347,10 +347,10 @@ fn ClearAll() -> impl IntoView {
     let count = move || state.assessments.with(Vec::len);
     let focus_confirm = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
-        if confirming.get() {
-            if let Some(b) = focus_confirm.get() {
-                let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
+        if confirming.get()
+            && let Some(b) = focus_confirm.get()
+        {
+            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     });
     view! {
