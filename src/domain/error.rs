@@ -89,7 +89,7 @@ pub enum ReferenceError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
     /// Not valid JSON.
-    #[error("filen är inte giltig JSON (fel på rad {line}, tecken {column}); den kan vara avkortad eller skadad")]
+    #[error("innehållet är inte giltig JSON (fel på rad {line}, tecken {column}); det kan vara avkortat eller skadat")]
     Syntax {
         /// 1-based line.
         line: usize,
@@ -97,10 +97,10 @@ pub enum DecodeError {
         column: usize,
     },
     /// JSON, but not a saved self-assessment.
-    #[error("filen är inte en sparad självskattning från Kommunkompass självskattning")]
+    #[error("innehållet är inte en sparad självskattning från det här verktyget")]
     NotOurs,
     /// No usable schema number.
-    #[error("filen saknar uppgift om formatversion")]
+    #[error("innehållet saknar uppgift om formatversion")]
     NoSchema,
     /// Written by a newer app than this one.
     #[error(
@@ -108,7 +108,7 @@ pub enum DecodeError {
     )]
     TooNew(u64),
     /// The fields do not have the expected shape.
-    #[error("filens innehåll har fel form: {0}")]
+    #[error("innehållet har fel form: {0}")]
     Shape(String),
 }
 

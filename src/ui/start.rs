@@ -90,7 +90,7 @@ fn AssessmentRow(
             let s = score(r, &assessment.answers);
             (
                 format!("{} av {}", format::points(s.total), format::points(s.max)),
-                format!("{} %", s.completeness.percent()),
+                format!("{} av {} frågor", s.completeness.answered, s.completeness.applicable),
             )
         }
         None => ("–".into(), "–".into()),

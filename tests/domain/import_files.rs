@@ -93,7 +93,7 @@ fn every_rejection_reads_as_swedish() {
     ];
     for e in errors {
         let text = e.to_string();
-        assert!(text.contains("filen") || text.contains("Filen"), "{text}");
+        assert!(text.contains("filen") || text.contains("innehållet"), "{text}");
     }
 }
 
