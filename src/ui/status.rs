@@ -77,28 +77,22 @@ fn NoticeView(
 ) -> impl IntoView {
     let state = AppState::expect();
     let dismiss = move |_| state.notice.set(None);
-    match notice {
-        Notice::Deleted(a) => view! {
-            <p class="kk-notice">
-                {format!("”{}” togs bort. ", a.name)}
+    let (text, can_undo) = match notice {
+        Notice::Deleted(a) => (format!("”{}” togs bort.", a.name), true),
+        Notice::MergedFromOtherTab(name) => (
+            format!("”{name}” ändrades i en annan flik. Ändringarna har lagts till här; inga svar har gått förlorade."),
+            false,
+        ),
+        Notice::DeletedInOtherTab(name) => (format!("”{name}” togs bort i en annan flik."), false),
+        Notice::Imported(name) => (format!("”{name}” öppnades från fil och finns nu i listan."), false),
+    };
+    view! {
+        <p class="kk-notice">
+            {text}" "
+            {can_undo.then(|| view! {
                 <button type="button" class="kk-button kk-small" on:click=move |_| state.undo_delete()>"Ångra"</button>
-                <button type="button" class="kk-button kk-small" on:click=dismiss>"Stäng"</button>
-            </p>
-        }
-        .into_any(),
-        other => {
-            let text = match other {
-                Notice::MergedFromOtherTab(name) => format!(
-                    "”{name}” ändrades i en annan flik. Ändringarna har lagts till här; inga svar har gått förlorade."
-                ),
-                Notice::DeletedInOtherTab(name) => format!("”{name}” togs bort i en annan flik."),
-                Notice::Imported(name) => format!("”{name}” öppnades från fil och finns nu i listan."),
-                Notice::Deleted(_) => unreachable!(),
-            };
-            view! {
-                <p class="kk-notice">{text}" "<button type="button" class="kk-button kk-small" on:click=dismiss>"Stäng"</button></p>
-            }
-            .into_any()
-        }
+            })}
+            <button type="button" class="kk-button kk-small" on:click=dismiss>"Stäng"</button>
+        </p>
     }
 }
