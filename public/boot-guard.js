@@ -17,7 +17,9 @@
   }
   window.addEventListener("error", function (e) {
     var t = e.target;
-    if (t && t !== window && (t.tagName === "SCRIPT" || t.tagName === "LINK")) fail();
+    // A failed preload/script (target is the element) or the loader's own uncaught error
+    // (target is window). fail() does nothing once the app has mounted.
+    if (t === window || (t && (t.tagName === "SCRIPT" || t.tagName === "LINK"))) fail();
   }, true);
   window.addEventListener("unhandledrejection", fail);
   window.addEventListener("load", function () { setTimeout(fail, 15000); });

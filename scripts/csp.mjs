@@ -14,9 +14,14 @@ for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/
   hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
 }
 
+// `trunk serve` rewrites its live-reload script on every response, so no hash can match it; the
+// development server therefore allows inline scripts. Release builds keep the hashes.
+const dev = process.env.TRUNK_PROFILE === "debug";
+const scriptSrc = dev ? "'unsafe-inline'" : hashes.join(" ");
+
 const policy = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptSrc}`.trim(),
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

@@ -5,7 +5,7 @@
 #   bash scripts/setup.sh
 #
 # Steps (one output line each):
-#   1. Rust target wasm32-unknown-unknown            (rustup)
+#   1. Rust target wasm32-unknown-unknown, rustfmt   (rustup)
 #   2. Chromium + ChromeDriver for browser tests      (Debian apt: chromium, chromium-driver)
 #   3. trunk 0.21.14                                  (cargo install --locked)
 #   4. wasm-bindgen-cli == wasm-bindgen in Cargo.lock (cargo install; provides the test runner)
@@ -54,6 +54,13 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   step "rust target wasm32-unknown-unknown" "installing (rustup target add)"
   quiet rustup target add wasm32-unknown-unknown
+fi
+
+if rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then
+  step "rust component rustfmt" "present"
+else
+  step "rust component rustfmt" "installing (rustup component add; cargo fmt --check needs it)"
+  quiet rustup component add rustfmt
 fi
 
 # --- 2. Chromium and ChromeDriver (Debian packages) ------------------------------------------

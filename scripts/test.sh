@@ -60,7 +60,7 @@ run_logged() {
 cargo_counts() {
   local log="$1" status="$2"
   local counts
-  counts="$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{p += $1; f += $3} END {print p + 0, f + 0}')"
+  counts="$({ grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" || true; } | awk '{p += $1; f += $3} END {print p + 0, f + 0}')"
   read -r p f <<<"$counts"
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   echo "$p $f"
@@ -102,6 +102,7 @@ fi
 start=$SECONDS
 if [ "$built" -eq 1 ]; then
   status=0
+  : >"$LOGS/e2e.tap"
   # Human-readable progress on the console, TAP (with "# pass N" / "# fail N") in a file.
   run_logged e2e node --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \

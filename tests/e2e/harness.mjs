@@ -37,7 +37,7 @@ const ALWAYS_ALLOWED = [/The `integrity` attribute is currently ignored for prel
 
 let shared;
 /** Starts the server and the browser on first use. */
-export async function shared_() {
+export async function sharedBrowser() {
   if (!shared) {
     shared = (async () => {
       const server = await serve(DIST, 0);
@@ -159,7 +159,7 @@ export class Session {
  */
 export function e2e(name, fn, { timeout = 90_000 } = {}) {
   return test(name, { timeout }, async (t) => {
-    const { server, browser } = await shared_();
+    const { server, browser } = await sharedBrowser();
     const session = new Session(server, browser, name);
     let failure;
     try {
@@ -209,9 +209,17 @@ export async function createAssessment(page, session, { name = "Workshop mars", 
   await page.locator("#kk-new-muni").fill(municipality);
   assert.equal(await page.locator("#kk-new-rubric").inputValue(), "kk-2022", "the current rubric is preselected");
   await page.getByRole("button", { name: "Skapa och börja svara" }).click();
-  await page.waitForURL(/\/bedomning\/[^/]+$/);
-  await appReady(page);
-  return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]);
+  // The app opens the first area: /bedomning/<id> (which redirects to /bedomning/<id>/omrade/1).
+  await page.waitForURL(/\/bedomning\/[^/]+(\/omrade\/1)?$/);
+  await page.locator("h1", { hasText: /^1\. / }).waitFor();
+  return assessmentIdOf(page);
+}
+
+/** The assessment id in the page's address (/bedomning/<id>/…). */
+export function assessmentIdOf(page) {
+  const m = new URL(page.url()).pathname.match(/^\/bedomning\/([^/]+)/);
+  assert.ok(m, `not on an assessment page: ${page.url()}`);
+  return decodeURIComponent(m[1]);
 }
 
 /** Goes to an area of the open assessment through the side menu. */

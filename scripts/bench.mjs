@@ -1,0 +1,337 @@
+// Performance figures of the release build (dist/, or $KK_DIST). Not a test: it prints a table of
+// figures with their budgets and PASS/OVER, and exits 0 either way (exit 1 only if it cannot
+// measure). Run through scripts/bench.sh, which installs what is missing and builds dist/ first.
+//
+//   node scripts/bench.mjs            # KK_BENCH_RUNS=7 (runs for medians), KK_DIST=dist
+//
+// Everything is served by tests/e2e/serve.mjs on 127.0.0.1 (gzip -9, no caching) to Debian's
+// Chromium driven by playwright-core; every run uses a fresh browser context (empty cache and
+// storage).
+//
+// Definitions
+// - gzip size: the file compressed with gzip -9 (zlib level 9), as the server sends it.
+// - first view transfer: bytes received by the browser (CDP Network.loadingFinished
+//   encodedDataLength: compressed bodies plus HTTP headers) while loading / and then opening the
+//   questionnaire of a new assessment (the form on the start page). The server's own count of
+//   body bytes is shown beside it.
+// - FCP: performance 'first-contentful-paint' (the static "Laddar …" text may be what paints).
+// - time to interactive: from navigation start (performance.timeOrigin) until the app's first
+//   `.kk-app h1` exists (observed by a MutationObserver installed before any script). Leptos
+//   attaches its event handlers while mounting, so the page reacts from then on. As a check,
+//   "first click handled" clicks "Rensa all data på den här datorn" the moment the h1 appears
+//   and stops when the app has rendered its confirmation.
+// - click → stored and rendered: inside the page, from just before `label.click()` until
+//   localStorage holds the new level for that question AND the radio is checked AND the
+//   sub-area's score line has changed, polling after every microtask and then every macrotask.
+//   Measured on a new assessment (every click a first answer) and on a fully answered one with
+//   a ~200-character comment on every question (every click changes a level; the biggest
+//   stored entry, so the slowest save).
+// - stored size: the UTF-8 length of the localStorage value of a fully answered assessment
+//   with a ~200-character comment on every question (imported from a generated file).
+import { chromium } from "playwright-core";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { serve } from "../tests/e2e/serve.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
+const RUNS = Number(process.env.KK_BENCH_RUNS || 7);
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+];
+const RUBRIC = JSON.parse(readFileSync(join(ROOT, "rubrics/kk-2022.json"), "utf8"));
+const QUESTIONS = RUBRIC.areas.flatMap((a) => a.subareas.flatMap((s) => s.questions.map((q) => ({ area: a.id, subarea: s.id, id: q.id }))));
+const SCHEMA_VERSION = Number(readFileSync(join(ROOT, "src/domain/persist.rs"), "utf8").match(/pub const SCHEMA_VERSION: u32 = (\d+);/)[1]);
+
+/** Budgets. null = no budget agreed yet (the figure is reported only). */
+const BUDGETS = {
+  clickP95Ms: 16,
+  storedBytes: 100 * 1024,
+  echartsRequestsOnFirstView: 0,
+};
+
+const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
+
+const rows = [];
+/** One line of the result table. */
+function figure(name, value, shown, budget, budgetShown) {
+  const verdict = budget == null ? "" : value <= budget ? "PASS" : "OVER";
+  rows.push([name, shown, budget == null ? "–" : budgetShown, verdict]);
+}
+
+function printTable(title, header, lines) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const fmt = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  console.log(`\n${title}`);
+  console.log(fmt(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const l of lines) console.log(fmt(l));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Asset sizes
+// ---------------------------------------------------------------------------------------------
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const assets = files(DIST)
+  .filter((p) => !p.endsWith(".keep") && !p.endsWith("LICENSE"))
+  .map((p) => { const raw = readFileSync(p); return { path: relative(DIST, p), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length }; })
+  .sort((a, b) => b.gz - a.gz);
+const kind = (p) => p.endsWith(".wasm") ? "wasm" : p.startsWith("vendor/echarts/") ? "echarts" : p.split(".").pop();
+printTable(`Assets in ${relative(ROOT, DIST) || DIST} (gzip -9)`, ["file", "kind", "raw", "gzip -9"],
+  [...assets.map((a) => [a.path, kind(a.path), KB(a.raw), KB(a.gz)]),
+    ["total without ECharts", "", KB(assets.filter((a) => kind(a.path) !== "echarts").reduce((n, a) => n + a.raw, 0)),
+      KB(assets.filter((a) => kind(a.path) !== "echarts").reduce((n, a) => n + a.gz, 0))]]);
+const wasmGz = assets.filter((a) => a.path.endsWith(".wasm")).reduce((n, a) => n + a.gz, 0);
+figure("wasm, gzip -9", wasmGz, KB(wasmGz), null);
+
+// ---------------------------------------------------------------------------------------------
+// Browser helpers
+// ---------------------------------------------------------------------------------------------
+
+const server = await serve(DIST, 0);
+const browser = await chromium.launch({ executablePath: process.env.KK_CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const problems = [];
+
+async function freshPage(init) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  context.setDefaultTimeout(30_000);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console.error: ${m.text()}`); });
+  return { context, page };
+}
+
+async function createAssessment(page, name) {
+  await page.locator("#kk-new-name").fill(name);
+  await page.locator("#kk-new-muni").fill("Benchstad kommun");
+  await page.getByRole("button", { name: "Skapa och börja svara" }).click();
+  await page.waitForURL(/\/bedomning\/[^/]+(\/omrade\/1)?$/);
+  await page.locator("fieldset.kk-question").first().waitFor();
+  return decodeURIComponent(new URL(page.url()).pathname.split("/")[2]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. First view transfer, and no ECharts on the first views
+// ---------------------------------------------------------------------------------------------
+
+{
+  const { context, page } = await freshPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const urls = new Map();
+  const bytes = new Map();
+  let wire = 0;
+  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
+  cdp.on("Network.loadingFinished", (e) => { wire += e.encodedDataLength; bytes.set(e.requestId, e.encodedDataLength); });
+  server.resetBytes();
+  await page.goto(server.url + "/");
+  await page.locator(".kk-app h1").waitFor();
+  await createAssessment(page, "Första vyn");
+  await page.waitForLoadState("networkidle");
+  const requested = [...urls.values()];
+  const echarts = requested.filter((u) => /echarts/i.test(u));
+  const body = server.bytesSent();
+  printTable("First view: / then the questionnaire of a new assessment", ["request", "received"],
+    [...urls].map(([id, u]) => [new URL(u).pathname, bytes.has(id) ? KB(bytes.get(id)) : "(not finished)"]));
+  figure("first view transfer (on the wire, incl. headers)", wire, KB(wire), null);
+  figure("first view transfer (server: gzip bodies)", body, KB(body), null);
+  figure("ECharts requests on first views", echarts.length, String(echarts.length), BUDGETS.echartsRequestsOnFirstView, String(BUDGETS.echartsRequestsOnFirstView));
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. FCP and time to interactive, median of RUNS fresh contexts
+// ---------------------------------------------------------------------------------------------
+
+function watchMount() {
+  window.__kkBench = {};
+  const observer = new MutationObserver(() => {
+    const b = window.__kkBench;
+    if (b.h1 === undefined && document.querySelector(".kk-app h1")) {
+      b.h1 = performance.now();
+      const button = [...document.querySelectorAll(".kk-app button")].find((x) => x.textContent.includes("Rensa all data"));
+      if (button) { b.clickAt = performance.now(); button.click(); }
+    }
+    if (b.clickAt !== undefined && b.handled === undefined &&
+      [...document.querySelectorAll(".kk-app button")].some((x) => x.textContent === "Ja, rensa allt")) {
+      b.handled = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+{
+  const fcp = [], tti = [], clicked = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await freshPage(watchMount);
+    await page.goto(server.url + "/");
+    await page.waitForFunction(() => window.__kkBench?.handled !== undefined);
+    const r = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      ...window.__kkBench,
+    }));
+    fcp.push(r.fcp); tti.push(r.h1); clicked.push(r.handled);
+    await context.close();
+  }
+  figure(`first contentful paint (median of ${RUNS})`, median(fcp), ms(median(fcp)), null);
+  figure(`time to interactive: app h1 exists (median of ${RUNS})`, median(tti), ms(median(tti)), null);
+  figure(`first click handled after load (median of ${RUNS})`, median(clicked), ms(median(clicked)), null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Stored size of a full assessment, and 5. click → stored and rendered latency
+// ---------------------------------------------------------------------------------------------
+
+/** ~200 characters of Swedish text, different per question. */
+const comment = (qid) => (`Fråga ${qid}: beslut i kommunfullmäktige, uppföljning i nämnderna två gånger per år; ` +
+  "underlag finns i ledningssystemet och i årsredovisningen. Förbättring: tydligare återkoppling till medborgarna.").slice(0, 200);
+
+function fullFile() {
+  const now = Date.UTC(2025, 2, 14, 12);
+  const answers = Object.fromEntries(QUESTIONS.map((q, i) => [q.id, { response: { level: i % 5 }, comment: comment(q.id), changed_at: now + i }]));
+  return JSON.stringify({
+    kind: "kommunkompass-bedomning", schema: SCHEMA_VERSION, app_version: "0.1.0", saved_at: now,
+    assessment: { id: "bench", name: "Fullständig", municipality: "Benchstad kommun", rubric: "kk-2022",
+      created_at: now, meta_changed_at: now, updated_at: now, answers, actions: [] },
+  });
+}
+
+/**
+ * In the page: clicks `level` of question `qid` and resolves to the milliseconds until the
+ * answer is stored, the radio checked and the sub-area line changed.
+ */
+function clickAndWait({ key, qid, subarea, level }) {
+  const dom = qid.replaceAll(".", "-");
+  const label = document.querySelector(`label[for="kk-q-${dom}-lvl${level}"]`);
+  const radio = document.getElementById(`kk-q-${dom}-lvl${level}`);
+  const line = document.querySelector(`p.kk-subscore[data-subarea="${subarea}"]`);
+  if (!label || !radio || !line) throw new Error(`question ${qid} is not on this page`);
+  const before = line.textContent;
+  const needle = `"${qid}":{"response":{"level":${level}}`;
+  const done = () => radio.checked && line.textContent !== before && (localStorage.getItem(key) || "").includes(needle);
+  const channel = new MessageChannel();
+  const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    label.click();
+    let polls = 0;
+    const poll = () => {
+      if (done()) { channel.port1.close(); resolve(performance.now() - t0); return; }
+      if (performance.now() - t0 > 5000) { reject(new Error(`${qid} → ${level}: not stored and rendered after 5 s`)); return; }
+      polls++;
+      (polls < 50 ? Promise.resolve() : macrotask()).then(poll);
+    };
+    poll();
+  });
+}
+
+/** Clicks through every question of every area; `nextLevel(qid, current)` picks the level. */
+async function clickThrough(page, id, nextLevel) {
+  const key = `kommunkompass.bedomning.${id}`;
+  const times = [];
+  for (const area of RUBRIC.areas) {
+    await page.goto(`${server.url}/bedomning/${id}/omrade/${area.id}`);
+    await page.locator("h1", { hasText: new RegExp(`^${area.id}\\. `) }).waitFor();
+    for (const q of QUESTIONS.filter((x) => x.area === area.id)) {
+      const current = await page.evaluate((dom) => {
+        const checked = document.querySelector(`input[name="kk-q-${dom}"]:checked`);
+        return checked ? checked.value : null;
+      }, q.id.replaceAll(".", "-"));
+      const level = nextLevel(q.id, current === null ? null : Number(current.replace("lvl", "")));
+      times.push(await page.evaluate(clickAndWait, { key, qid: q.id, subarea: q.subarea, level }));
+    }
+  }
+  return times;
+}
+
+{
+  const { context, page } = await freshPage();
+  await page.goto(server.url + "/");
+  await page.locator(".kk-app h1").waitFor();
+
+  // Fully answered with comments, through "Öppna fil".
+  await page.locator("#kk-import").setInputFiles({ name: "full.json", mimeType: "application/json", buffer: Buffer.from(fullFile()) });
+  await page.locator("tbody tr", { hasText: "Fullständig" }).waitFor();
+  const entry = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("kommunkompass.bedomning."));
+    return { key, value: localStorage.getItem(key) };
+  });
+  const storedBytes = Buffer.byteLength(entry.value, "utf8");
+  figure("stored size, 184 answers + 200-char comments (UTF-8)", storedBytes, KB(storedBytes), BUDGETS.storedBytes, KB(BUDGETS.storedBytes));
+  const fullId = entry.key.slice("kommunkompass.bedomning.".length);
+
+  // A new assessment: every click is the question's first answer (levels cycle 0–4).
+  const newId = await createAssessment(page, "Klickmätning");
+  let i = 0;
+  const first = await clickThrough(page, newId, () => [2, 4, 3, 0, 1][i++ % 5]);
+  // The full one: every click changes a level (never 0 ↔ 1, which give the same points).
+  const change = await clickThrough(page, fullId, (_q, cur) => ((cur ?? 0) + 2) % 5);
+  const all = [...first, ...change];
+  for (const [label, xs] of [["new assessment", first], ["full assessment with comments", change], ["all", all]]) {
+    figure(`click → stored + rendered p50, ${label} (${xs.length} clicks)`, quantile(xs, 0.5), ms(quantile(xs, 0.5)), null);
+    figure(`click → stored + rendered p95, ${label} (${xs.length} clicks)`, quantile(xs, 0.95), ms(quantile(xs, 0.95)), BUDGETS.clickP95Ms, ms(BUDGETS.clickP95Ms));
+  }
+  await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. ECharts ──────────────────────── HOOK: charts ──────────────────────────────────────────
+// The ECharts bundle's gzip size and "open results → chart drawn". Selectors follow the results
+// page as of this writing (the radar in `.kk-radar .kk-chart`, reached by the "Visa resultat"
+// link of the answering view); adjust here when the results DOM changes.
+// ---------------------------------------------------------------------------------------------
+
+{
+  const bundle = assets.find((a) => a.path.startsWith("vendor/echarts/") && a.path.endsWith(".js"));
+  if (bundle) figure("ECharts bundle, gzip -9", bundle.gz, KB(bundle.gz), null);
+
+  const drawn = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(server.url + "/");
+    await page.locator(".kk-app h1").waitFor();
+    await createAssessment(page, "Diagram");
+    await page.evaluate(() => document.querySelector('label[for="kk-q-1-1-1-lvl3"]').click());
+    const t = await page.evaluate(() => new Promise((resolve, reject) => {
+      const link = [...document.querySelectorAll('nav[aria-label="Områden"] a')].find((a) => a.textContent.includes("Visa resultat"));
+      if (!link) { reject(new Error("no 'Visa resultat' link")); return; }
+      const t0 = performance.now();
+      link.click();
+      const poll = () => {
+        const el = document.querySelector(".kk-radar .kk-chart");
+        const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+        if (chart && el.querySelector("canvas, svg")) { resolve(performance.now() - t0); return; }
+        if (performance.now() - t0 > 15_000) { reject(new Error("the radar chart was not drawn within 15 s")); return; }
+        requestAnimationFrame(poll);
+      };
+      poll();
+    })).catch((e) => { problems.push(`charts: ${e.message}`); return NaN; });
+    drawn.push(t);
+    await context.close();
+  }
+  if (drawn.every(Number.isFinite)) figure(`open results → radar drawn, incl. ECharts load (median of ${RUNS})`, median(drawn), ms(median(drawn)), null);
+}
+// ────────────────────────────────────── end of HOOK: charts ─────────────────────────────────
+
+await browser.close();
+await server.close();
+
+printTable("Benchmark (release build, loopback, gzip, fresh browser context per run)", ["figure", "value", "budget", ""], rows);
+if (problems.length) {
+  console.log(`\nThe browser reported problems during the benchmark:\n  ${problems.join("\n  ")}`);
+}

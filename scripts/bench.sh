@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmark of the release build: asset sizes (gzip -9), first-view transfer, FCP, time to
+# interactive, click → stored + rendered latency, stored size, ECharts figures. Prints a table
+# with budgets and PASS/OVER (see scripts/bench.mjs for the definitions). Not a test.
+#
+#   bash scripts/bench.sh        # KK_BENCH_RUNS=7 sets the runs behind each median
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+echo "bench: trunk build --release"
+trunk build --release
+node scripts/bench.mjs
