@@ -48,6 +48,10 @@ const SCHEMA_VERSION = Number(readFileSync(join(ROOT, "src/domain/persist.rs"), 
 
 /** Budgets. null = no budget agreed yet (the figure is reported only). */
 const BUDGETS = {
+  firstViewBytes: 200 * 1024, // issue #2: start page + questionnaire, everything fetched, gzip
+  fcpMs: 500, // issue #2
+  echartsGzBytes: 200 * 1024, // issue #5
+  chartDrawnMs: 100, // issue #5: open results → chart drawn, once ECharts is loaded
   clickP95Ms: 16,
   storedBytes: 100 * 1024,
   echartsRequestsOnFirstView: 0,
@@ -148,7 +152,7 @@ async function createAssessment(page, name) {
   printTable("First view: / then the questionnaire of a new assessment", ["request", "received"],
     [...urls].map(([id, u]) => [new URL(u).pathname, bytes.has(id) ? KB(bytes.get(id)) : "(not finished)"]));
   figure("first view transfer (on the wire, incl. headers)", wire, KB(wire), null);
-  figure("first view transfer (server: gzip bodies)", body, KB(body), null);
+  figure("first view transfer (server: gzip bodies)", body, KB(body), BUDGETS.firstViewBytes, KB(BUDGETS.firstViewBytes));
   figure("ECharts requests on first views", echarts.length, String(echarts.length), BUDGETS.echartsRequestsOnFirstView, String(BUDGETS.echartsRequestsOnFirstView));
   await context.close();
 }
@@ -188,7 +192,7 @@ function watchMount() {
     fcp.push(r.fcp); tti.push(r.h1); clicked.push(r.handled);
     await context.close();
   }
-  figure(`first contentful paint (median of ${RUNS})`, median(fcp), ms(median(fcp)), null);
+  figure(`first contentful paint (median of ${RUNS})`, median(fcp), ms(median(fcp)), BUDGETS.fcpMs, ms(BUDGETS.fcpMs));
   figure(`time to interactive: app h1 exists (median of ${RUNS})`, median(tti), ms(median(tti)), null);
   figure(`first click handled after load (median of ${RUNS})`, median(clicked), ms(median(clicked)), null);
 }
@@ -298,9 +302,10 @@ async function clickThrough(page, id, nextLevel) {
 
 {
   const bundle = assets.find((a) => a.path.startsWith("vendor/echarts/") && a.path.endsWith(".js"));
-  if (bundle) figure("ECharts bundle, gzip -9", bundle.gz, KB(bundle.gz), null);
+  if (bundle) figure("ECharts bundle, gzip -9", bundle.gz, KB(bundle.gz), BUDGETS.echartsGzBytes, KB(BUDGETS.echartsGzBytes));
 
   const drawn = [];
+  const drawnWarm = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await freshPage();
     await page.goto(server.url + "/");
@@ -322,9 +327,28 @@ async function clickThrough(page, id, nextLevel) {
       poll();
     })).catch((e) => { problems.push(`charts: ${e.message}`); return NaN; });
     drawn.push(t);
+    // Once ECharts is loaded: back to the questions, then open the results again.
+    await page.goBack();
+    await page.locator("fieldset.kk-question").first().waitFor();
+    const warm = await page.evaluate(() => new Promise((resolve, reject) => {
+      const link = [...document.querySelectorAll('nav[aria-label="Områden"] a')].find((a) => a.textContent.includes("Visa resultat"));
+      if (!link || !window.echarts) { reject(new Error("ECharts not loaded or no link")); return; }
+      const t0 = performance.now();
+      link.click();
+      const poll = () => {
+        const el = document.querySelector(".kk-radar .kk-chart");
+        const chart = el && window.echarts.getInstanceByDom(el);
+        if (chart && el.querySelector("canvas, svg")) { resolve(performance.now() - t0); return; }
+        if (performance.now() - t0 > 15_000) { reject(new Error("the radar chart was not drawn within 15 s")); return; }
+        requestAnimationFrame(poll);
+      };
+      poll();
+    })).catch((e) => { problems.push(`charts (warm): ${e.message}`); return NaN; });
+    drawnWarm.push(warm);
     await context.close();
   }
   if (drawn.every(Number.isFinite)) figure(`open results → radar drawn, incl. ECharts load (median of ${RUNS})`, median(drawn), ms(median(drawn)), null);
+  if (drawnWarm.every(Number.isFinite)) figure(`open results → radar drawn, ECharts loaded (median of ${RUNS})`, median(drawnWarm), ms(median(drawnWarm)), BUDGETS.chartDrawnMs, ms(BUDGETS.chartDrawnMs));
 }
 // ────────────────────────────────────── end of HOOK: charts ─────────────────────────────────
 

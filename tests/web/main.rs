@@ -354,3 +354,24 @@ async fn the_app_mounts_and_shows_the_start_page() {
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_panic_screen_replaces_the_app_with_a_swedish_message() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.set_id("kommunkompass");
+    host.set_inner_html("<div class=\"kk-app\"><h1>Appen</h1></div>");
+    document.body().unwrap().append_child(&host).unwrap();
+
+    let found = kommunkompass::adapters::panic_screen::host_element().expect("the host element is found by id");
+    assert_eq!(found.id(), "kommunkompass");
+    kommunkompass::adapters::panic_screen::show();
+
+    let alert = host.query_selector("[role=alert]").unwrap().expect("the error screen is an alert");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("Något gick fel"), "{text}");
+    assert!(text.contains("Dina sparade svar är kvar"), "{text}");
+    assert!(text.contains("Ladda om sidan"), "{text}");
+    assert!(host.query_selector("h1").unwrap().unwrap().text_content().unwrap().starts_with("Något gick fel"));
+    host.remove();
+}
