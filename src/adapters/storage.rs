@@ -61,6 +61,12 @@ pub fn available() -> bool {
     ok
 }
 
+/// True when the browser hands out a localStorage object at all. gloo-storage panics without
+/// one, so every call goes through this cheap check; [`available`] also tries a write.
+fn has_storage() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+}
+
 /// The key an assessment is stored under.
 pub fn key_for(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
@@ -69,7 +75,7 @@ pub fn key_for(id: &str) -> String {
 /// Reads every stored assessment. Never fails: unreadable entries are reported, not dropped.
 pub fn load_all() -> Loaded {
     let mut loaded = Loaded::default();
-    if !available() {
+    if !has_storage() {
         return loaded;
     }
     let raw = LocalStorage::raw();
@@ -92,7 +98,7 @@ pub fn decode_entry(text: &str) -> Result<Assessment, String> {
 
 /// Writes one assessment. On failure the caller keeps the state in memory and warns.
 pub fn save(assessment: &Assessment, now: Millis) -> Result<(), SaveError> {
-    if !available() {
+    if !has_storage() {
         return Err(SaveError::Unavailable);
     }
     let envelope = persist::envelope(assessment, APP_VERSION, now);
@@ -111,14 +117,14 @@ fn classify(error: StorageError) -> SaveError {
 
 /// Removes one assessment (or unreadable entry) by key.
 pub fn remove_key(key: &str) {
-    if available() {
+    if has_storage() {
         LocalStorage::delete(key);
     }
 }
 
 /// Removes everything this app stored in this browser.
 pub fn clear_all() {
-    if !available() {
+    if !has_storage() {
         return;
     }
     let raw = LocalStorage::raw();
@@ -130,7 +136,7 @@ pub fn clear_all() {
 
 /// Comparison figures the user added. Unreadable ones are skipped (and left in place).
 pub fn load_references() -> Vec<Reference> {
-    if !available() {
+    if !has_storage() {
         return Vec::new();
     }
     let raw = LocalStorage::raw();
@@ -146,7 +152,7 @@ pub fn load_references() -> Vec<Reference> {
 
 /// Stores a comparison the user added.
 pub fn save_reference(reference: &Reference) -> Result<(), SaveError> {
-    if !available() {
+    if !has_storage() {
         return Err(SaveError::Unavailable);
     }
     LocalStorage::set(format!("{REFERENCE_PREFIX}{}", reference.id), reference).map_err(classify)
