@@ -6,13 +6,7 @@
 #   bash scripts/bench.sh        # KK_BENCH_RUNS=7 sets the runs behind each median
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-
-bash scripts/setup.sh
-
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 echo "bench: trunk build --release"
 trunk build --release
 node scripts/bench.mjs

@@ -15,16 +15,10 @@
 # line is always "N passed, N failed", summed over all layers. Logs: target/test-logs/.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-
-bash scripts/setup.sh
-
-export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 export CARGO_TERM_COLOR=never
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/web/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-export TRUNK_SKIP_VERSION_CHECK=true
 
 LOGS="$ROOT/target/test-logs"
 mkdir -p "$LOGS"
