@@ -34,6 +34,15 @@ pub enum Notice {
     Deleted(Assessment),
     /// A file was imported as a new assessment.
     Imported(String),
+    /// An action was deleted from an assessment's plan; it can be restored.
+    ActionDeleted {
+        /// The assessment.
+        assessment: String,
+        /// The action's id.
+        action: String,
+        /// What the action said, to name it.
+        what: String,
+    },
 }
 
 /// Shared state; cheap to copy.
@@ -122,10 +131,29 @@ impl AppState {
 
     /// Restores the assessment deleted last.
     pub fn undo_delete(&self) {
-        if let Some(Notice::Deleted(a)) = self.notice.get_untracked() {
-            self.notice.set(None);
-            self.add(a);
+        match self.notice.get_untracked() {
+            Some(Notice::Deleted(a)) => {
+                self.notice.set(None);
+                self.add(a);
+            }
+            Some(Notice::ActionDeleted { assessment, action, .. }) => {
+                self.notice.set(None);
+                self.update(&assessment, |a, now| a.restore_action(&action, now));
+            }
+            _ => {}
         }
+    }
+
+    /// Deletes an action from an assessment's plan; it can be restored with
+    /// [`AppState::undo_delete`].
+    pub fn delete_action(&self, assessment: &str, action: &str) {
+        let what = self.get(assessment).and_then(|a| a.actions.iter().find(|x| x.id == action).map(|x| x.what.clone()));
+        self.update(assessment, |a, now| a.delete_action(action, now));
+        self.notice.set(Some(Notice::ActionDeleted {
+            assessment: assessment.to_string(),
+            action: action.to_string(),
+            what: what.unwrap_or_default(),
+        }));
     }
 
     /// Saves every assessment again (after storage was freed or enabled).
@@ -174,6 +202,10 @@ impl AppState {
 
     /// Reacts to another tab writing `key`: merges its copy into ours so no edit is lost.
     pub fn on_storage_event(&self, key: &str, new_value: Option<String>) {
+        if key.starts_with(storage::REFERENCE_PREFIX) {
+            self.user_references.set(storage::load_references());
+            return;
+        }
         let Some(id) = key.strip_prefix(storage::ASSESSMENT_PREFIX) else { return };
         let Some(text) = new_value else {
             let name = self.get(id).map(|a| a.name);

@@ -138,6 +138,15 @@ impl Assessment {
         self.touch(now);
     }
 
+    /// Brings a deleted action back.
+    pub fn restore_action(&mut self, id: &str, now: Millis) {
+        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
+            a.deleted = false;
+            a.changed_at = now;
+        }
+        self.touch(now);
+    }
+
     /// A copy under a new id and name, e.g. to start a new round from the last one.
     pub fn duplicate(&self, id: String, name: String, now: Millis) -> Assessment {
         Assessment { id, name, created_at: now, meta_changed_at: now, updated_at: now, ..self.clone() }

@@ -116,7 +116,7 @@ fn ActionEditor(assessment: String, area: &'static Area, action: Action) -> impl
         .collect_view();
     let remove = {
         let (assessment, aid) = (assessment.clone(), aid.clone());
-        move |_| state.update(&assessment, |x, now| x.delete_action(&aid, now))
+        move |_| state.delete_action(&assessment, &aid)
     };
     let on_status = {
         let edit = edit.clone();

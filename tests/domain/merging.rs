@@ -80,4 +80,8 @@ fn actions_merge_by_id_and_a_deletion_is_kept() {
     let m = merge(&left, &right);
     assert_eq!(m.live_actions().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["y"]);
     assert_eq!(merge(&right, &left).live_actions().count(), 1);
+    // Restoring is an edit too: the restored action wins over the older deletion.
+    let mut restored = right.clone();
+    restored.restore_action("x", 30);
+    assert_eq!(merge(&right, &restored).live_actions().count(), 2);
 }

@@ -199,3 +199,21 @@ e2e("the municipality's own official result can be entered and drawn", async (s)
   const storedRefs = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kommunkompass.referens.")));
   assert.equal(storedRefs.length, 1);
 });
+
+e2e("a deleted action can be restored with Ångra", async (s) => {
+  const page = await s.newPage();
+  const id = await importAndOpenResults(page, s, assessmentFile(3, "Ångra åtgärd"), "Ångra åtgärd");
+  const area2 = page.locator('section[data-area="2"]');
+  await area2.getByRole("button", { name: "Lägg till åtgärd för område 2" }).click();
+  await area2.getByLabel("Åtgärd").fill("Ta fram en plan för social hållbarhet");
+  await page.waitForFunction((key) => (localStorage.getItem(key) || "").includes("social hållbarhet"), `kommunkompass.bedomning.${id}`);
+  await area2.getByRole("button", { name: "Ta bort åtgärden" }).click();
+  await page.locator(".kk-notice", { hasText: "Åtgärden ”Ta fram en plan för social hållbarhet” togs bort." }).waitFor();
+  assert.equal(await area2.getByLabel("Åtgärd").count(), 0);
+  assert.equal((await stored(page, id)).assessment.actions[0].deleted, true, "kept as a tombstone until undone");
+  await page.locator(".kk-notice").getByRole("button", { name: "Ångra" }).click();
+  await area2.getByLabel("Åtgärd").waitFor();
+  assert.equal(await area2.getByLabel("Åtgärd").inputValue(), "Ta fram en plan för social hållbarhet");
+  const action = (await stored(page, id)).assessment.actions[0];
+  assert.ok(!action.deleted, "restored in storage");
+});
