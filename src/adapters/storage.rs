@@ -162,3 +162,18 @@ pub fn save_reference(reference: &Reference) -> Result<(), SaveError> {
 pub fn remove_reference(id: &str) {
     remove_key(&format!("{REFERENCE_PREFIX}{id}"));
 }
+
+/// Key of the "show level descriptions" preference.
+const SHOW_LEVELS_KEY: &str = "kommunkompass.installning.visa-nivabeskrivningar";
+
+/// Whether every question shows the scale's level descriptions (default yes).
+pub fn show_level_descriptions() -> bool {
+    !has_storage() || LocalStorage::get::<bool>(SHOW_LEVELS_KEY).unwrap_or(true)
+}
+
+/// Remembers the preference; a failure only means it is not remembered.
+pub fn set_show_level_descriptions(on: bool) {
+    if has_storage() {
+        let _ = LocalStorage::set(SHOW_LEVELS_KEY, on);
+    }
+}

@@ -127,6 +127,13 @@ fn AnswerLayout(
         })
         .collect_view();
     let results_href = format!("/bedomning/{id}/resultat");
+    // Once the team knows the scale, the descriptions can be hidden to shorten the page; they
+    // stay the radios' accessible descriptions either way.
+    let show_levels = RwSignal::new(crate::adapters::storage::show_level_descriptions());
+    let set_show_levels = move |on: bool| {
+        show_levels.set(on);
+        crate::adapters::storage::set_show_level_descriptions(on);
+    };
     let total = move || {
         score.with(|s| {
             s.as_ref().map(|s| {
@@ -148,7 +155,12 @@ fn AnswerLayout(
                 <p class="kk-total" data-testid="total">{total}</p>
                 <A href=results_href attr:class="kk-button kk-primary">"Visa resultat"</A>
             </nav>
-            <div class="kk-area-content">
+            <div class="kk-area-content" class:kk-compact=move || !show_levels.get()>
+                <div class="kk-check kk-levels-toggle">
+                    <input type="checkbox" id="kk-show-levels" prop:checked=move || show_levels.get()
+                        on:change=move |ev| set_show_levels(event_target_checked(&ev))/>
+                    <label for="kk-show-levels">"Visa nivåernas beskrivningar vid varje fråga"</label>
+                </div>
                 {move || {
                     let a = area();
                     view! { <AreaView id=id.clone() rubric=rubric area=a score=score/> }

@@ -139,3 +139,19 @@ e2e("answers in several areas add up in the side menu and the total", async (s) 
   const total = points(subareaOf("1.1").max * fraction(4) + subareaOf("3.1").max * fraction(4));
   assert.match(await text(page.locator("[data-testid=total]")), new RegExp(`^Totalt ${total} av 800 poäng · 2 av \\d+ frågor besvarade$`));
 });
+
+e2e("level descriptions can be hidden to shorten the page, and the choice is remembered", async (s) => {
+  const page = await s.newPage();
+  await createAssessment(page, s, { name: "Kort sida" });
+  const desc = page.locator(`#${radioId("1.1.1", 2)}-d`);
+  assert.ok(await desc.isVisible(), "shown by default");
+  await page.getByLabel("Visa nivåernas beskrivningar vid varje fråga").uncheck();
+  await desc.waitFor({ state: "hidden" });
+  // Still the radio's accessible description.
+  assert.equal(await page.locator(`#${radioId("1.1.1", 2)}`).getAttribute("aria-describedby"), `${radioId("1.1.1", 2)}-d`);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByLabel("Visa nivåernas beskrivningar vid varje fråga").isChecked(), false);
+  assert.ok(!(await desc.isVisible()), "remembered after reload");
+  await s.axe(page, "frågor utan nivåbeskrivningar");
+});
