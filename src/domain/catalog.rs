@@ -81,6 +81,29 @@ impl Catalog {
         self.rubrics.iter().find(|r| r.id == id)
     }
 
+    /// A readable name for a seed document, taken from the rubric or reference that cites it as
+    /// its source (e.g. "SKR, Kommunkompassen – Analys av Alingsås kommun, 2023-02-21").
+    pub fn seed_title(&self, seed: &str) -> Option<&str> {
+        let rubric_sources = self.rubrics.iter().map(|r| &r.source);
+        let reference_sources = self.references.iter().map(|r| &r.source);
+        rubric_sources
+            .chain(reference_sources)
+            .filter(|s| s.seed.as_deref() == Some(seed))
+            .find_map(|s| s.document.as_deref().or(s.title.as_deref()))
+    }
+
+    /// Where a question was derived from, in one Swedish line.
+    pub fn derived_from(&self, source: &super::rubric::Source) -> Option<String> {
+        let section = source.section.as_deref();
+        let title = source.seed.as_deref().and_then(|seed| self.seed_title(seed));
+        match (title, section) {
+            (Some(t), Some(s)) => Some(format!("{t}, avsnittet ”{s}”")),
+            (Some(t), None) => Some(t.to_string()),
+            (None, Some(s)) => Some(format!("avsnittet ”{s}”")),
+            (None, None) => None,
+        }
+    }
+
     /// A reference by id.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.iter().find(|r| r.id == id)

@@ -121,6 +121,7 @@ pub fn QuestionCard(
             view! { <option value=v.to_string() selected=move || answer.with(|a| a.target == Some(v))>{format!("{} – {}", l.value, l.label)}</option> }
         })
         .collect_view();
+    let derived = state.catalog.derived_from(&question.source);
     let evidence_kinds = question.evidence.iter().map(|e| e.label()).collect::<Vec<_>>().join(", ");
     let weight_note = (question.weight() != 1.0).then(|| {
         format!(
@@ -138,6 +139,7 @@ pub fn QuestionCard(
                     <p><strong>"Saknas ofta: "</strong>{g.often_missing.clone()}</p>
                     <p><strong>"Underlag vid en utvärdering: "</strong>{evidence_kinds.clone()}</p>
                     {weight_note.clone().map(|w| view! { <p>{w}</p> })}
+                    {derived.clone().map(|d| view! { <p class="kk-hint">{format!("Frågan bygger på {d}.")}</p> })}
                 </details>
             })}
             <div class="kk-options">{radios}</div>

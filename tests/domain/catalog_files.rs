@@ -145,3 +145,15 @@ fn a_broken_rubric_is_rejected_with_a_reason() {
     let dup = text.replacen("\"id\": \"1.2\"", "\"id\": \"1.1\"", 1);
     assert!(Rubric::parse(&dup).is_err());
 }
+
+#[test]
+fn question_sources_read_as_documents_and_sections() {
+    let q = rubric("kk-2022").question("3.1.1").unwrap();
+    let text = catalog().derived_from(&q.source).unwrap();
+    assert!(text.starts_with("SKR, Kommunkompassen"), "{text}");
+    assert!(text.contains("avsnittet ”3. Område 3"), "{text}");
+    // Every seed the evaluation reports come from has a readable name.
+    for seed in ["000_654847579dbbef98.txt", "001_7eab6243b29550e7.txt", "003_d0525061455c3b1f.txt"] {
+        assert!(catalog().seed_title(seed).is_some(), "{seed}");
+    }
+}
