@@ -34,6 +34,8 @@ pub enum Notice {
     Deleted(Assessment),
     /// A file was imported as a new assessment.
     Imported(String),
+    /// A file was merged into the assessment with the same identity.
+    Merged(String),
     /// An action was deleted from an assessment's plan; it can be restored.
     ActionDeleted {
         /// The assessment.

@@ -85,6 +85,9 @@ fn NoticeView(
         ),
         Notice::DeletedInOtherTab(name) => (format!("”{name}” togs bort i en annan flik."), false),
         Notice::Imported(name) => (format!("”{name}” öppnades från fil och finns nu i listan."), false),
+        Notice::Merged(name) => {
+            (format!("Filen har slagits ihop med ”{name}”; för varje svar gäller nu den senaste ändringen."), false)
+        }
         Notice::ActionDeleted { what, .. } if what.trim().is_empty() => ("Åtgärden togs bort.".to_string(), true),
         Notice::ActionDeleted { what, .. } => (format!("Åtgärden ”{}” togs bort.", what.trim()), true),
     };

@@ -82,11 +82,53 @@ e2e("file round trip: save a file, open it in a fresh profile: same score, compl
   await assertChecked(other, radioId("1.1.1", 4));
   assert.equal(await other.locator("#kk-q-1-1-2-comment").inputValue(), "Delvis – bara i två nämnder.");
 
-  // Opening the same file again adds a second copy; it never overwrites.
+  // Opening the same file again asks; "Lägg till som ny" adds a second copy, nothing is overwritten.
   await open(other, s, "/");
+  const storedBefore = await storageDump(other);
   await importFile(other, file.name, file.text);
+  const choice = other.locator('[role=group][aria-labelledby="kk-import-choice"]');
+  await choice.waitFor();
+  assert.match(await text(choice), /finns redan i den här webbläsaren/);
+  assert.deepEqual(await storageDump(other), storedBefore, "nothing changes before the user chooses");
+  await s.axe(other, "fråga om sammanslagning");
+  await choice.getByRole("button", { name: "Lägg till som ny" }).click();
   await other.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith("kommunkompass.bedomning.")).length === 2);
   assert.equal(await rowOf(other, "Rundresa").count(), 2);
+});
+
+e2e("work carried to another computer and back is merged per answer when the user chooses so", async (s) => {
+  // Computer A: answer 1.1.1 and save a file.
+  const a = await s.newPage();
+  const id = await createAssessment(a, s, { name: "Fram och tillbaka" });
+  await answer(a, "1.1.1", 2);
+  await open(a, s, "/");
+  const fromA = await download(a, () => rowOf(a, "Fram och tillbaka").getByRole("button", { name: "Spara som fil" }).click());
+
+  // Computer B: open it (keeps its identity), answer 1.1.2, save a file.
+  const b = await s.newPage();
+  await open(b, s, "/");
+  await importFile(b, fromA.name, fromA.text);
+  await rowOf(b, "Fram och tillbaka").waitFor();
+  await b.goto(`${s.url}/bedomning/${id}/omrade/1`);
+  await appReady(b);
+  await answer(b, "1.1.2", 4);
+  await open(b, s, "/");
+  const fromB = await download(b, () => rowOf(b, "Fram och tillbaka").getByRole("button", { name: "Spara som fil" }).click());
+
+  // Meanwhile on A: change 1.1.3. Then open B's file and merge.
+  await a.goto(`${s.url}/bedomning/${id}/omrade/1`);
+  await appReady(a);
+  await answer(a, "1.1.3", 3);
+  await open(a, s, "/");
+  await importFile(a, fromB.name, fromB.text);
+  const choice = a.locator('[role=group][aria-labelledby="kk-import-choice"]');
+  await choice.getByRole("button", { name: "Slå ihop" }).click();
+  await a.locator(".kk-notice", { hasText: "slagits ihop" }).waitFor();
+  const merged = (await stored(a, id)).assessment.answers;
+  assert.deepEqual(merged["1.1.1"].response, { level: 2 });
+  assert.deepEqual(merged["1.1.2"].response, { level: 4 }, "B's answer arrived");
+  assert.deepEqual(merged["1.1.3"].response, { level: 3 }, "A's later answer is kept");
+  assert.equal(await rowOf(a, "Fram och tillbaka").count(), 1, "merged, not duplicated");
 });
 
 e2e("files that must be rejected: a Swedish alert, and nothing in storage changes", async (s, t) => {
