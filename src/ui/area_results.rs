@@ -74,7 +74,7 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
                 })}
             </p>
             <div class="kk-area-grid">
-                <EChart chart=chart label=label height=260 svg=print class="kk-bars"/>
+                <EChart chart=chart label=label height=260 svg=print lazy=!print class="kk-bars"/>
                 <div class="kk-table-wrap">
                     <table class="kk-table">
                         <caption>{format!("Delområden i område {}", area.id)}</caption>

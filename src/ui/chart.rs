@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use charming::Chart;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::adapters::echarts::{self, Renderer};
 
@@ -28,14 +30,50 @@ pub fn EChart(
     /// Extra class for layout.
     #[prop(optional, into)]
     class: String,
+    /// Draw only once the chart comes near the viewport (charts further down a long page).
+    #[prop(optional)]
+    lazy: bool,
 ) -> impl IntoView {
     let id = format!("kk-chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let failed = RwSignal::new(false);
     let node = NodeRef::<leptos::html::Div>::new();
     let renderer = if svg { Renderer::Svg } else { Renderer::Canvas };
+    let near = RwSignal::new(!lazy);
+    let observer = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>);
+    if lazy {
+        Effect::new(move |_| {
+            let Some(el) = node.get() else { return };
+            if observer.with_value(Option::is_some) {
+                return;
+            }
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let seen =
+                    entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                if seen {
+                    near.set(true);
+                }
+            });
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root_margin("300px");
+            match web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+                Ok(o) => {
+                    o.observe(&el);
+                    observer.set_value(Some((o, callback)));
+                }
+                // No observer (very old browser): draw at once.
+                Err(_) => near.set(true),
+            }
+        });
+    }
     {
         let id = id.clone();
         Effect::new(move |_| {
+            if !near.get() {
+                return;
+            }
+            if let Some((o, _)) = observer.try_update_value(Option::take).flatten() {
+                o.disconnect();
+            }
             let option = chart.get();
             let id = id.clone();
             leptos::task::spawn_local(async move {
@@ -53,6 +91,9 @@ pub fn EChart(
     let handle = window_event_listener(leptos::ev::resize, move |_| echarts::resize(&resize_id));
     on_cleanup(move || {
         handle.remove();
+        if let Some((o, _)) = observer.try_update_value(Option::take).flatten() {
+            o.disconnect();
+        }
         if let Some(el) = node.get_untracked() {
             echarts::dispose(&el);
         }

@@ -98,7 +98,12 @@ e2e("toggling an overlay adds exactly that series, and a 2016 result is marked a
   await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
   assert.ok(!(await radarSeries(page)).some((x) => x[0] === ALINGSAS.label));
 
-  // The sub-area bars of area 7 show points, targets and maxima.
+  // The sub-area bars of area 7 show points, targets and maxima; charts further down the page
+  // are drawn when they come near the viewport.
+  assert.equal(await page.evaluate(() => !!window.echarts.getInstanceByDom(document.querySelector('section[data-area="8"] .kk-chart'))), false,
+    "an off-screen chart is not drawn yet");
+  await page.locator('section[data-area="7"] .kk-chart').scrollIntoViewIfNeeded();
+  await chartReady(page, 'section[data-area="7"] .kk-chart');
   const bars = await page.evaluate(() => {
     const el = document.querySelector('section[data-area="7"] .kk-chart');
     return window.echarts.getInstanceByDom(el).getOption().series.map((x) => [x.name, x.data]);
