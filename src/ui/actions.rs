@@ -7,7 +7,7 @@ use crate::adapters::clock;
 use crate::domain::action::{Action, ActionStatus};
 use crate::domain::rubric::Area;
 use crate::state::AppState;
-use crate::ui::results::ResultData;
+use crate::ui::result_data::ResultData;
 
 fn belongs(action: &Action, area: &Area) -> bool {
     action.target == area.id || action.target.strip_prefix(&area.id).is_some_and(|r| r.starts_with('.'))

@@ -9,7 +9,8 @@ use crate::domain::insights::{AreaInsight, Highlight, derive};
 use crate::domain::rubric::Area;
 use crate::ui::actions::ActionPlan;
 use crate::ui::chart::EChart;
-use crate::ui::results::{ResultData, chosen_average};
+use crate::ui::result_data::ResultData;
+use crate::ui::results::chosen_average;
 
 /// Results for one area.
 #[component]

@@ -8,9 +8,8 @@ use leptos_router::components::A;
 use crate::adapters::clock;
 use crate::domain::format;
 use crate::ui::area_results::AreaResults;
-use crate::ui::results::{
-    LargestGaps, Profile, PublishedTotals, ResultData, ScoringNote, SelfAssessmentNote, for_assessment,
-};
+use crate::ui::result_data::ResultData;
+use crate::ui::results::{LargestGaps, Profile, PublishedTotals, ScoringNote, SelfAssessmentNote, for_assessment};
 
 /// The report page for `/bedomning/:id/rapport`.
 #[component]

@@ -1,0 +1,99 @@
+//! "Öppna fil": opening a saved self-assessment, validated completely before anything is stored,
+//! with a choice to merge or add when this browser already has the same assessment.
+
+use leptos::prelude::*;
+
+use crate::adapters::{clock, files};
+use crate::domain::assessment::Assessment;
+use crate::domain::import::validate_import;
+use crate::state::{AppState, Notice};
+
+/// Opening a saved file. A file keeps its assessment's identity, so work carried between
+/// computers can come back: if this browser already has that assessment, the user chooses to
+/// merge (per answer, the later change wins) or to add the file as a new assessment. Nothing is
+/// overwritten without that choice.
+#[component]
+pub fn ImportForm() -> impl IntoView {
+    let state = AppState::expect();
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Assessment>);
+    let choice_ref = NodeRef::<leptos::html::Div>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        error.set(None);
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            if file.size() > crate::domain::import::MAX_FILE_BYTES as f64 {
+                error.set(Some(format!(
+                    "Filen kunde inte öppnas: filen är för stor ({} kB). Välj en fil som sparats med ”Spara som fil”.",
+                    (file.size() / 1024.0).ceil()
+                )));
+                return;
+            }
+            let bytes = match files::read_bytes(&file).await {
+                Ok(b) => b,
+                Err(_) => {
+                    error.set(Some("Filen kunde inte läsas. Försök igen eller välj en annan fil.".into()));
+                    return;
+                }
+            };
+            match validate_import(&bytes, &state.catalog.rubrics) {
+                Ok(a) if state.get(&a.id).is_some() => {
+                    pending.set(Some(a));
+                    request_animation_frame(move || {
+                        if let Some(el) = choice_ref.get_untracked() {
+                            let _ = el.focus();
+                        }
+                    });
+                }
+                Ok(a) => {
+                    let name = a.name.clone();
+                    state.add(a);
+                    state.notice.set(Some(Notice::Imported(name)));
+                }
+                Err(e) => error.set(Some(format!("Filen kunde inte öppnas: {e}. Ingenting har ändrats."))),
+            }
+        });
+    };
+    let merge_in = move |_| {
+        if let Some(incoming) = pending.get_untracked() {
+            pending.set(None);
+            let name = incoming.name.clone();
+            state.update(&incoming.id, |local, _| *local = crate::domain::merge::merge(local, &incoming));
+            state.notice.set(Some(Notice::Merged(name)));
+        }
+    };
+    let add_new = move |_| {
+        if let Some(mut incoming) = pending.get_untracked() {
+            pending.set(None);
+            incoming.id = clock::new_id();
+            let name = incoming.name.clone();
+            state.add(incoming);
+            state.notice.set(Some(Notice::Imported(name)));
+        }
+    };
+    view! {
+        <section aria-labelledby="kk-import-h" class="kk-card">
+            <h2 id="kk-import-h">"Öppna fil"</h2>
+            <p>"Öppna en självskattning som sparats med ”Spara som fil”, till exempel på en annan dator. Finns den redan här får ni välja om filen ska slås ihop med den eller läggas till som en ny; ingenting skrivs över utan att ni valt det."</p>
+            <label for="kk-import" class="kk-file-label">"Välj fil (.json)"</label>
+            <input id="kk-import" type="file" accept=".json,application/json" on:change=on_change/>
+            <Show when=move || error.get().is_some()>
+                <p class="kk-error" role="alert">{move || error.get()}</p>
+            </Show>
+            {move || pending.get().map(|a| view! {
+                <div class="kk-alert kk-warning" role="group" aria-labelledby="kk-import-choice" tabindex="-1" node_ref=choice_ref>
+                    <p id="kk-import-choice">
+                        {format!("”{}” ({}) finns redan i den här webbläsaren. Vill ni slå ihop filen med den som finns här, eller lägga till filen som en ny självskattning?", a.name, a.municipality)}
+                    </p>
+                    <p class="kk-hint">"Slå ihop: för varje fråga och åtgärd behålls det som ändrades senast, i filen eller här."</p>
+                    <button type="button" class="kk-button kk-primary" on:click=merge_in>"Slå ihop"</button>
+                    <button type="button" class="kk-button" on:click=add_new>"Lägg till som ny"</button>
+                    <button type="button" class="kk-button" on:click=move |_| pending.set(None)>"Avbryt"</button>
+                </div>
+            })}
+        </section>
+    }
+}
