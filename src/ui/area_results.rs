@@ -5,12 +5,11 @@ use leptos::prelude::*;
 
 use crate::charts;
 use crate::domain::format;
-use crate::domain::insights::{AreaInsight, Highlight, derive};
+use crate::domain::insights::{AreaInsight, Highlight};
 use crate::domain::rubric::Area;
 use crate::ui::actions::ActionPlan;
 use crate::ui::chart::EChart;
 use crate::ui::result_data::ResultData;
-use crate::ui::results::chosen_average;
 
 /// Results for one area.
 #[component]
@@ -20,10 +19,7 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
     let insight = {
         let area_id = area.id.clone();
         Memo::new(move |_| {
-            let average = chosen_average(&data);
-            data.score
-                .with(|s| s.as_ref().map(|s| derive(s, &average)))
-                .and_then(|i| i.areas.into_iter().find(|a| a.area == area_id))
+            data.insights.with(|i| i.as_ref().and_then(|i| i.areas.iter().find(|a| a.area == area_id).cloned()))
         })
     };
     let chart = Signal::derive(move || area_score.get().map(|s| charts::subareas(area, &s)).unwrap_or_default());

@@ -1,7 +1,7 @@
 //! The data behind the results view and the report, derived once per assessment: its score,
 //! every comparison that can be laid beside it, and which ones are chosen.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::adapters::clock;
 use crate::charts::{self, ProfileSeries, Stroke};
 use crate::domain::assessment::Assessment;
 use crate::domain::compare::{Comparison, ComparisonKind, comparisons, default_key};
+use crate::domain::insights::{Insights, derive};
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::{Score, score};
 use crate::state::AppState;
@@ -29,6 +30,8 @@ pub struct ResultData {
     pub comparisons: Memo<Vec<Comparison>>,
     /// The chosen comparison keys.
     pub chosen: Memo<BTreeSet<String>>,
+    /// Strengths, improvement areas and gaps, against the chosen (or first) average.
+    pub insights: Memo<Option<Insights>>,
 }
 
 impl ResultData {
@@ -53,7 +56,11 @@ impl ResultData {
         let chosen = Memo::new(move |_| {
             state.comparisons.get().unwrap_or_else(|| comparisons.with(|l| default_key(l).into_iter().collect()))
         });
-        Some(ResultData { assessment, rubric, score, comparisons, chosen })
+        let insights = Memo::new(move |_| {
+            let average = chosen_average(rubric, &comparisons.get(), &chosen.get());
+            score.with(|s| s.as_ref().map(|s| derive(s, &average)))
+        });
+        Some(ResultData { assessment, rubric, score, comparisons, chosen, insights })
     }
 
     /// The series drawn on the profile: the assessment first, then the chosen comparisons.
@@ -100,4 +107,15 @@ fn own_rounds(state: &AppState, rubric: &'static Rubric, own_id: &str) -> Vec<Co
             })
             .collect()
     })
+}
+
+/// Area id → points of the first chosen average, else of the first average with area figures;
+/// the comparison that strengths, improvement areas and gaps are measured against.
+fn chosen_average(rubric: &Rubric, list: &[Comparison], chosen: &BTreeSet<String>) -> BTreeMap<String, f64> {
+    let averages = || list.iter().filter(|c| c.kind == ComparisonKind::Average && c.areas.is_some());
+    averages()
+        .find(|c| chosen.contains(&c.key))
+        .or_else(|| averages().next())
+        .map(|c| rubric.areas.iter().map(|a| a.id.clone()).zip(c.areas.clone().unwrap_or_default()).collect())
+        .unwrap_or_default()
 }

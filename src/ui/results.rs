@@ -2,15 +2,12 @@
 //! the total against published totals, and per area the sub-areas, strengths, improvement
 //! areas and action plan. The report view reuses these sections for print.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::adapters::{clock, files};
 use crate::charts;
-use crate::domain::compare::ComparisonKind;
 use crate::domain::csv::scores_csv;
 use crate::domain::format;
 use crate::domain::rubric::Rubric;
@@ -258,10 +255,7 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
 #[component]
 pub fn LargestGaps(data: ResultData) -> impl IntoView {
     let rubric = data.rubric;
-    let insights = Memo::new(move |_| {
-        let average = chosen_average(&data);
-        data.score.with(|s| s.as_ref().map(|s| crate::domain::insights::derive(s, &average)))
-    });
+    let insights = data.insights;
     let name = move |id: &str| rubric.area(id).map(|a| format!("{}. {}", a.id, a.name)).unwrap_or_default();
     let list = move |items: Vec<(String, f64)>, below: bool| {
         if items.is_empty() {
@@ -307,16 +301,4 @@ pub fn ScoringNote(rubric: &'static Rubric) -> impl IntoView {
             <p>{format!("Kriterierna: {}. Källa: {}.", rubric.title, rubric.source.describe())}</p>
         </section>
     }
-}
-
-/// Area id → comparison points of the first chosen average (used for gaps).
-pub fn chosen_average(data: &ResultData) -> BTreeMap<String, f64> {
-    let chosen = data.chosen.get();
-    data.comparisons
-        .get()
-        .into_iter()
-        .find(|c| chosen.contains(&c.key) && c.kind == ComparisonKind::Average && c.areas.is_some())
-        .or_else(|| data.comparisons.get().into_iter().find(|c| c.kind == ComparisonKind::Average && c.areas.is_some()))
-        .map(|c| data.rubric.areas.iter().map(|a| a.id.clone()).zip(c.areas.unwrap_or_default()).collect())
-        .unwrap_or_default()
 }
