@@ -67,6 +67,11 @@ fn has_storage() -> bool {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
+/// Every key in the storage, ours and others'.
+fn all_keys(raw: &web_sys::Storage) -> Vec<String> {
+    (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
 /// The key an assessment is stored under.
 pub fn key_for(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
@@ -79,7 +84,7 @@ pub fn load_all() -> Loaded {
         return loaded;
     }
     let raw = LocalStorage::raw();
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    let keys = all_keys(&raw);
     for key in keys.into_iter().filter(|k| k.starts_with(ASSESSMENT_PREFIX)) {
         let Ok(Some(text)) = raw.get_item(&key) else { continue };
         match decode_entry(&text) {
@@ -128,7 +133,7 @@ pub fn clear_all() {
         return;
     }
     let raw = LocalStorage::raw();
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    let keys = all_keys(&raw);
     for key in keys.into_iter().filter(|k| k.starts_with(PREFIX)) {
         let _ = raw.remove_item(&key);
     }
@@ -140,7 +145,7 @@ pub fn load_references() -> Vec<Reference> {
         return Vec::new();
     }
     let raw = LocalStorage::raw();
-    let keys: Vec<String> = (0..raw.length().unwrap_or(0)).filter_map(|i| raw.key(i).ok().flatten()).collect();
+    let keys = all_keys(&raw);
     let mut refs: Vec<Reference> = keys
         .iter()
         .filter(|k| k.starts_with(REFERENCE_PREFIX))
