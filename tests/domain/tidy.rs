@@ -47,3 +47,61 @@ fn no_test_hides_behind_should_panic_or_ignore() {
         }
     }
 }
+
+/// Selectors of every style rule in a stylesheet, with the at-rule they sit in (if any).
+fn selectors(css: &str) -> Vec<(Option<String>, String)> {
+    let mut text = css.to_string();
+    while let Some(start) = text.find("/*") {
+        let end = text[start..].find("*/").map(|e| start + e + 2).unwrap_or(text.len());
+        text.replace_range(start..end, "");
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Option<String>> = Vec::new();
+    let mut prelude = String::new();
+    for c in text.chars() {
+        match c {
+            '{' => {
+                let p = prelude.trim().to_string();
+                prelude.clear();
+                if p.starts_with('@') {
+                    stack.push(Some(p));
+                } else {
+                    let inside = stack.iter().rev().flatten().next().cloned();
+                    for sel in p.split(',') {
+                        out.push((inside.clone(), sel.trim().to_string()));
+                    }
+                    stack.push(None);
+                }
+            }
+            '}' => {
+                stack.pop();
+                prelude.clear();
+            }
+            ';' => prelude.clear(),
+            _ => prelude.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_stylesheet_styles_only_the_app_so_it_can_sit_on_a_host_page() {
+    let css = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/app.css")).unwrap();
+    let rules = selectors(&css);
+    assert!(rules.len() > 50, "parsed {} selectors", rules.len());
+    for (at, sel) in rules {
+        if at.as_deref().is_some_and(|a| a.starts_with("@page")) {
+            continue; // print page size: applies when the report is printed
+        }
+        assert!(sel.starts_with(".kk-") || sel.starts_with("#kommunkompass"), "unscoped selector {sel:?} (in {at:?})");
+    }
+}
+
+#[test]
+fn the_selector_reader_sees_rules_inside_media_queries() {
+    let found = selectors("/* x { } */ .kk-a, p { color: red } @media print { body { margin: 0 } }");
+    assert_eq!(
+        found,
+        [(None, ".kk-a".to_string()), (None, "p".to_string()), (Some("@media print".to_string()), "body".to_string())]
+    );
+}
