@@ -77,3 +77,31 @@ e2e("deep links survive a reload (SPA fallback) and unknown paths say 'Sidan fin
   await page.getByRole("link", { name: "Till mina självskattningar" }).click();
   await page.locator("h1", { hasText: "Självskattning enligt Kommunkompassen" }).waitFor();
 });
+
+e2e("as a widget on an intranet page: mounts into the host element, leaves the host's styles alone", async (s) => {
+  const app = await (await fetch(s.url + "/")).text();
+  // An intranet page with its own (inline) styles and content around the host element. The
+  // page's own CSP is the host's business, so ours is left out here.
+  const host = app
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+    .replace("</head>", `<style>body { font-family: Georgia, serif; margin: 0 } h1 { color: rgb(128, 0, 128); font-size: 40px }
+      p.intro { margin: 30px; color: rgb(0, 100, 0) } button { background: rgb(255, 0, 0) }</style></head>`)
+    .replace('<div id="kommunkompass">', `<header><h1 id="intranat">Intranätet</h1><p class="intro">Kommunens interna sida.</p>
+      <button id="host-button">Värdsidans knapp</button></header><div id="kommunkompass">`);
+  const page = await s.newPage();
+  await page.route(`${s.url}/`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: host }));
+  await page.goto(s.url + "/");
+  await page.locator("#kommunkompass .kk-app h1").waitFor();
+  assert.equal(await text(page.locator("#kommunkompass h1")), "Självskattning enligt Kommunkompassen");
+  const style = (sel, prop) => page.locator(sel).evaluate((el, p) => getComputedStyle(el)[p], prop);
+  // The host keeps its own look …
+  assert.equal(await style("#intranat", "color"), "rgb(128, 0, 128)");
+  assert.equal(await style("#intranat", "fontSize"), "40px");
+  assert.equal(await style("p.intro", "marginTop"), "30px");
+  assert.equal(await style("#host-button", "backgroundColor"), "rgb(255, 0, 0)");
+  assert.match(await style("body", "fontFamily"), /Georgia/);
+  // … and the app keeps its own inside the host element.
+  assert.notEqual(await style("#kommunkompass h1", "color"), "rgb(128, 0, 128)");
+  assert.notEqual(await style("#kommunkompass .kk-primary", "backgroundColor"), "rgb(255, 0, 0)");
+  assert.match(await style("#kommunkompass .kk-app", "fontFamily"), /system-ui/);
+});
