@@ -126,7 +126,7 @@ pub fn subareas(area: &Area, score: &AreaScore) -> Chart {
         .color(vec![Color::from(PALETTE[0]), Color::from(PALETTE[3]), Color::from("#B8C2CC")])
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().bottom(0))
-        .grid(Grid::new().left(40).right(16).top(16).bottom(56))
+        .grid(Grid::new().left(40).right(16).top(36).bottom(56))
         .x_axis(Axis::new().type_(AxisType::Category).data(names))
         .y_axis(Axis::new().type_(AxisType::Value).min(0).max(top).name("poäng"))
         .series(Bar::new().name("Poäng").data(points))
