@@ -57,67 +57,54 @@ fn eval(js: &str) -> JsValue {
     js_sys::eval(js).unwrap_or_else(|e| panic!("eval failed: {e:?}\n{js}"))
 }
 
-/// Replaces `Storage.prototype.setItem` with one that throws a QuotaExceededError for
-/// assessment keys (the probe key `kommunkompass.test` stays writable, as in a full browser
-/// where a one-byte write may still fit). Restored on drop.
-struct QuotaFullGuard;
+/// A replacement for `Storage.prototype.setItem`, active until dropped; the browser's own
+/// `setItem` is kept as `__kkOriginalSetItem` and put back on drop, even when an assertion fails.
+struct SetItemPatch;
 
-impl QuotaFullGuard {
-    fn install() -> Self {
+impl SetItemPatch {
+    /// Installs `replacement`, a JS function expression; it may call `original(this, key, value)`.
+    fn install(replacement: &str) -> Self {
+        eval(&format!(
+            r#"(() => {{
+                const proto = Storage.prototype;
+                if (!proto.__kkOriginalSetItem) proto.__kkOriginalSetItem = proto.setItem;
+                const original = (self, key, value) => proto.__kkOriginalSetItem.call(self, key, value);
+                proto.setItem = {replacement};
+            }})()"#
+        ));
+        SetItemPatch
+    }
+
+    /// A full quota for assessment keys; the probe key `kommunkompass.test` stays writable, as in a
+    /// full browser where a one-byte write may still fit.
+    fn quota_full() -> Self {
+        Self::install(
+            r#"function (key, value) {
+                if (String(key).startsWith("kommunkompass.bedomning.")) {
+                    throw new DOMException("full", "QuotaExceededError");
+                }
+                return original(this, key, value);
+            }"#,
+        )
+    }
+
+    /// Every write denied (storage switched off by policy).
+    fn denied() -> Self {
+        Self::install(r#"function () { throw new DOMException("denied", "SecurityError"); }"#)
+    }
+}
+
+impl Drop for SetItemPatch {
+    fn drop(&mut self) {
         eval(
             r#"(() => {
                 const proto = Storage.prototype;
-                if (!proto.__kkOriginalSetItem) proto.__kkOriginalSetItem = proto.setItem;
-                proto.setItem = function (key, value) {
-                    if (String(key).startsWith("kommunkompass.bedomning.")) {
-                        throw new DOMException("full", "QuotaExceededError");
-                    }
-                    return proto.__kkOriginalSetItem.call(this, key, value);
-                };
+                if (proto.__kkOriginalSetItem) {
+                    proto.setItem = proto.__kkOriginalSetItem;
+                    delete proto.__kkOriginalSetItem;
+                }
             })()"#,
         );
-        QuotaFullGuard
-    }
-}
-
-impl Drop for QuotaFullGuard {
-    fn drop(&mut self) {
-        restore_set_item();
-    }
-}
-
-/// Puts the browser's own `Storage.prototype.setItem` back.
-fn restore_set_item() {
-    eval(
-        r#"(() => {
-            const proto = Storage.prototype;
-            if (proto.__kkOriginalSetItem) {
-                proto.setItem = proto.__kkOriginalSetItem;
-                delete proto.__kkOriginalSetItem;
-            }
-        })()"#,
-    );
-}
-
-/// Makes every `setItem` throw a SecurityError (storage switched off by policy). Restored on drop.
-struct SetItemDeniedGuard;
-
-impl SetItemDeniedGuard {
-    fn install() -> Self {
-        eval(
-            r#"(() => {
-                const proto = Storage.prototype;
-                if (!proto.__kkOriginalSetItem) proto.__kkOriginalSetItem = proto.setItem;
-                proto.setItem = function () { throw new DOMException("denied", "SecurityError"); };
-            })()"#,
-        );
-        SetItemDeniedGuard
-    }
-}
-
-impl Drop for SetItemDeniedGuard {
-    fn drop(&mut self) {
-        restore_set_item();
     }
 }
 
@@ -276,7 +263,7 @@ fn save_reports_full_when_the_quota_is_exceeded_and_keeps_the_old_entry() {
     let before = ls.get_item("kommunkompass.bedomning.web-full").unwrap();
 
     let result = {
-        let _full = QuotaFullGuard::install();
+        let _full = SetItemPatch::quota_full();
         assert!(storage::available(), "the probe key must stay writable for this scenario");
         a.edit_answer("1.1.2", 2, |ans| ans.response = Some(Response::Level(4)));
         storage::save(&a, 2)
@@ -294,7 +281,7 @@ fn save_reports_full_when_the_quota_is_exceeded_and_keeps_the_old_entry() {
 fn save_reports_unavailable_when_every_write_is_denied() {
     let ls = fresh_storage();
     let result = {
-        let _denied = SetItemDeniedGuard::install();
+        let _denied = SetItemPatch::denied();
         assert!(!storage::available());
         storage::save(&sample("web-denied"), 1)
     };
