@@ -64,7 +64,7 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// Comparison figures the user added (own official results, new averages).
     pub user_references: RwSignal<Vec<Reference>>,
-    /// Which comparisons are drawn on the profile (keys from `ui::compare`), shared by the
+    /// Which comparisons are drawn on the profile (`Comparison::key`s and `TARGETS_KEY`), shared by the
     /// results view and the report.
     pub comparisons: RwSignal<Option<BTreeSet<String>>>,
 }

@@ -92,16 +92,17 @@ impl Catalog {
             .find_map(|s| s.document.as_deref().or(s.title.as_deref()))
     }
 
-    /// Where a question was derived from, in one Swedish line.
+    /// Where a question was derived from, as a Swedish sentence ("Frågan bygger på …").
     pub fn derived_from(&self, source: &super::rubric::Source) -> Option<String> {
         let section = source.section.as_deref();
         let title = source.seed.as_deref().and_then(|seed| self.seed_title(seed));
-        match (title, section) {
-            (Some(t), Some(s)) => Some(format!("{t}, avsnittet ”{s}”")),
-            (Some(t), None) => Some(t.to_string()),
-            (None, Some(s)) => Some(format!("avsnittet ”{s}”")),
-            (None, None) => None,
-        }
+        let origin = match (title, section) {
+            (Some(t), Some(s)) => format!("{t}, avsnittet ”{s}”"),
+            (Some(t), None) => t.to_string(),
+            (None, Some(s)) => format!("avsnittet ”{s}”"),
+            (None, None) => return None,
+        };
+        Some(format!("Frågan bygger på {origin}."))
     }
 
     /// A reference by id.

@@ -139,7 +139,7 @@ pub fn QuestionCard(
                     <p><strong>"Saknas ofta: "</strong>{g.often_missing.clone()}</p>
                     <p><strong>"Underlag vid en utvärdering: "</strong>{evidence_kinds.clone()}</p>
                     {weight_note.clone().map(|w| view! { <p>{w}</p> })}
-                    {derived.clone().map(|d| view! { <p class="kk-hint">{format!("Frågan bygger på {d}.")}</p> })}
+                    {derived.clone().map(|d| view! { <p class="kk-hint">{d}</p> })}
                 </details>
             })}
             <div class="kk-options">{radios}</div>

@@ -75,7 +75,7 @@ fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
                                         <details class="kk-guidance"><summary>"Vägledning"</summary>
                                             <p><strong>"Full poäng: "</strong>{g.full.clone()}</p>
                                             <p><strong>"Saknas ofta: "</strong>{g.often_missing.clone()}</p>
-                                            {state.catalog.derived_from(&q.source).map(|d| view! { <p class="kk-hint">{format!("Frågan bygger på {d}.")}</p> })}
+                                            {state.catalog.derived_from(&q.source).map(|d| view! { <p class="kk-hint">{d}</p> })}
                                         </details>
                                     })}
                                 </li>

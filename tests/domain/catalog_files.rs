@@ -150,7 +150,7 @@ fn a_broken_rubric_is_rejected_with_a_reason() {
 fn question_sources_read_as_documents_and_sections() {
     let q = rubric("kk-2022").question("3.1.1").unwrap();
     let text = catalog().derived_from(&q.source).unwrap();
-    assert!(text.starts_with("SKR, Kommunkompassen"), "{text}");
+    assert!(text.starts_with("Frågan bygger på SKR, Kommunkompassen"), "{text}");
     assert!(text.contains("avsnittet ”3. Område 3"), "{text}");
     // Every seed the evaluation reports come from has a readable name.
     for seed in ["000_654847579dbbef98.txt", "001_7eab6243b29550e7.txt", "003_d0525061455c3b1f.txt"] {
