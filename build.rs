@@ -1,4 +1,4 @@
-//! Embeds every JSON file under `rubrics/` so that adding a rubric version or a reference is a
+//! Embeds every JSON data file under `rubrics/` (not the schemas) so that adding a rubric version or a reference is a
 //! data change only. Generates `$OUT_DIR/embedded_rubrics.rs`, a slice of `(path, contents)`.
 
 use std::{env, fs, path::Path};
@@ -9,7 +9,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     paths.sort();
     for path in paths {
         if path.is_dir() {
-            collect(&path, root, out);
+            // The JSON Schemas are for authors and the test suite, not for the app.
+            if path.file_name().is_some_and(|n| n != "schema") {
+                collect(&path, root, out);
+            }
         } else if path.extension().is_some_and(|e| e == "json") {
             let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.push(format!("({rel:?}, include_str!({:?})),", path.display().to_string()));

@@ -108,8 +108,13 @@ pub enum DecodeError {
     )]
     TooNew(u64),
     /// The fields do not have the expected shape.
-    #[error("innehållet har fel form: {0}")]
-    Shape(String),
+    #[error("innehållet har fel form{}: {what}", at.map(|p| format!(" ({p})")).unwrap_or_default())]
+    Shape {
+        /// What is wrong, in Swedish (see [`super::json_error::describe`]).
+        what: String,
+        /// Where in the file, when that refers to the file as it was opened.
+        at: Option<super::json_error::Position>,
+    },
 }
 
 /// Why an imported file was rejected. Nothing is changed when this is returned.

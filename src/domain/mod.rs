@@ -11,6 +11,7 @@ pub mod error;
 pub mod format;
 pub mod import;
 pub mod insights;
+pub mod json_error;
 pub mod mapping;
 pub mod merge;
 pub mod persist;

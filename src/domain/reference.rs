@@ -84,7 +84,13 @@ pub struct Reference {
 impl Reference {
     /// Parses one reference file (without checking it against a rubric).
     pub fn parse(json: &str) -> Result<Reference, ReferenceError> {
-        serde_json::from_str(json).map_err(|e| ReferenceError::Syntax(e.to_string()))
+        serde_json::from_str(json).map_err(|e| {
+            let what = super::json_error::describe(&e);
+            ReferenceError::Syntax(match super::json_error::Position::of(&e) {
+                Some(at) => format!("{what} ({at})"),
+                None => what,
+            })
+        })
     }
 
     /// Checks the figures against the rubric they claim to belong to.

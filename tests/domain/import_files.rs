@@ -63,7 +63,7 @@ fn wrong_versions_and_unknown_content_are_rejected() {
     ));
     assert!(matches!(
         import(&GOOD.replace("{ \"level\": 3 }", "{ \"level\": -1 }")),
-        Err(ImportError::Decode(DecodeError::Shape(_)))
+        Err(ImportError::Decode(DecodeError::Shape { .. }))
     ));
     assert_eq!(import(&GOOD.replace("\"Ledningsgruppens workshop\"", "\"  \"")).unwrap_err(), ImportError::NoName);
     assert_eq!(import("{\"kind\": \"something-else\"}").unwrap_err(), ImportError::Decode(DecodeError::NotOurs));
@@ -105,4 +105,40 @@ fn actions_in_a_file_are_checked_too() {
         import(&good.replace("\"target\": \"3.3\"", "\"target\": \"9.9\"")).unwrap_err(),
         ImportError::UnknownActionTarget("9.9".into())
     );
+}
+
+/// A file with the wrong shape is described in Swedish — which field, what was found, what should
+/// be there, and where in the file — never in serde's English.
+#[test]
+fn shape_problems_are_explained_in_swedish_with_their_place_in_the_file() {
+    use serde_json::{Value, json};
+    const CURRENT: &str = include_str!("../fixtures/assessment-schema-2.json");
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(CURRENT).unwrap();
+        change(&mut v["assessment"]);
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    let cases: [(&dyn Fn(&mut Value), &str); 6] = [
+        (&|a| a["created_at"] = json!("igår"), "texten ”igår” står där det ska vara ett heltal"),
+        (&|a| drop(a.as_object_mut().unwrap().remove("name")), "fältet ”name” saknas"),
+        (&|a| a["actions"][0]["status"] = json!("kanske"), "värdet ”kanske” är inte ett av de tillåtna"),
+        (&|a| a["answers"]["3.3.1"]["response"] = json!("ja"), "värdet ”ja” är inte ett av de tillåtna"),
+        (
+            &|a| a["answers"]["3.3.1"]["response"] = json!({ "level": 300 }),
+            "talet 300 är inte tillåtet där det ska vara ett heltal",
+        ),
+        (&|a| a["answers"] = json!([1, 2]), "en lista står där det ska vara en grupp av fält"),
+    ];
+    for (change, expected) in cases {
+        let message = import(&with(change)).unwrap_err().to_string();
+        assert!(message.contains(expected), "{message}");
+        assert!(message.contains("(rad "), "the place in the file is named: {message}");
+        for english in ["expected", "invalid", "missing", "unknown", "field", "variant"] {
+            assert!(!message.contains(english), "no English ({english}) in: {message}");
+        }
+    }
+    // An old file is migrated before it is read, so positions would not match the file: none given.
+    let old = GOOD.replace("\"created_at\": 1763800000000", "\"created_at\": \"igår\"");
+    let message = import(&old).unwrap_err().to_string();
+    assert!(message.contains("texten ”igår”") && !message.contains("rad "), "{message}");
 }
