@@ -21,7 +21,7 @@ async function importFile(page, name, body) {
 }
 
 /** A valid saved file (as "Spara som fil" writes it), with `answers` and optional overrides. */
-function savedFile({ name = "Importerad", rubric = "kk-2022", schema = SCHEMA_VERSION, answers = {} } = {}) {
+function savedFile({ name = "Importerad", rubric = "kk-2022", schema = SCHEMA_VERSION, answers = {}, actions = [] } = {}) {
   const now = Date.UTC(2025, 2, 14, 12, 0, 0);
   return {
     kind: "kommunkompass-bedomning",
@@ -30,7 +30,7 @@ function savedFile({ name = "Importerad", rubric = "kk-2022", schema = SCHEMA_VE
     saved_at: now,
     assessment: {
       id: "fil-1", name, municipality: "Exempelby kommun", rubric,
-      created_at: now, meta_changed_at: now, updated_at: now, answers, actions: [],
+      created_at: now, meta_changed_at: now, updated_at: now, answers, actions,
     },
   };
 }
@@ -150,6 +150,8 @@ e2e("files that must be rejected: a Swedish alert, and nothing in storage change
     ["unknown question", "fraga.json", JSON.stringify(savedFile({ answers: { "9.9.9": { response: { level: 1 }, changed_at: 1 } } }))],
     ["not our kind", "annat.json", JSON.stringify({ kind: "något-annat", schema: 1 })],
     ["binary, not text", "bild.json", "\u0000\u00ff\u00fe"],
+    ["a date where a number belongs", "typ.json", JSON.stringify({ ...savedFile(), saved_at: "igår" }, null, 2)],
+    ["an unknown action status", "status.json", JSON.stringify(savedFile({ actions: [{ id: "a", target: "1", what: "x", status: "kanske", changed_at: 1 }] }), null, 2)],
   ];
   const error = page.locator("p.kk-error[role=alert]");
   let previous = "";
@@ -164,6 +166,7 @@ e2e("files that must be rejected: a Swedish alert, and nothing in storage change
     const message = await text(error);
     t.diagnostic(`${label}: ${message}`);
     assert.match(message, /^Filen kunde inte öppnas/, `${label}: ${message}`);
+    assert.doesNotMatch(message, /expected|invalid|missing field|unknown variant/, `${label}: no English: ${message}`);
     assert.deepEqual(await storageDump(page), storageBefore, `${label}: storage must not change`);
     assert.equal(await page.locator("tbody tr").count(), 1, `${label}: no row added`);
     previous = await error.evaluate((p) => { p.dataset.seen = "1"; return p.textContent; });
