@@ -66,7 +66,7 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
             <For each=move || actions.get() key=|a| a.id.clone() let:action>
                 <ActionEditor assessment=assessment_id() area=area action=action/>
             </For>
-            <button type="button" class="kk-button" on:click=add>{format!("Lägg till åtgärd för område {}", area.id)}</button>
+            <button type="button" class="kk-button kk-no-print" on:click=add>{format!("Lägg till åtgärd för område {}", area.id)}</button>
         </div>
     }
     .into_any()

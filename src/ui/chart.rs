@@ -89,8 +89,21 @@ pub fn EChart(
     }
     let resize_id = id.clone();
     let handle = window_event_listener(leptos::ev::resize, move |_| echarts::resize(&resize_id));
+    // Printing the page (Ctrl+P) must not show blank boxes for charts that were never scrolled
+    // near: draw them now, synchronously, before the browser lays the page out for print.
+    let print_id = id.clone();
+    let print_handle = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if near.get_untracked() {
+            return;
+        }
+        near.set(true);
+        if echarts::is_loaded() {
+            let _ = echarts::draw(&print_id, height, &chart.get_untracked(), renderer);
+        }
+    });
     on_cleanup(move || {
         handle.remove();
+        print_handle.remove();
         if let Some((o, _)) = observer.try_update_value(Option::take).flatten() {
             o.disconnect();
         }

@@ -113,6 +113,21 @@ e2e("toggling an overlay adds exactly that series, and a 2016 result is marked a
   assert.deepEqual(bars[2], ["Maxpoäng", maxima]);
 });
 
+e2e("printing the results page itself draws every chart, also those never scrolled to", async (s) => {
+  const page = await s.newPage();
+  await importAndOpenResults(page, s, assessmentFile(3, "Utskrift"), "Utskrift");
+  const drawn = () => page.evaluate(() => [...document.querySelectorAll(".kk-chart")].map((el) => Boolean(window.echarts.getInstanceByDom(el))));
+  const before = await drawn();
+  assert.equal(before.length, 9, "the profile and one chart per area");
+  assert.ok(before.some((d) => !d), "charts far down the page wait until they come near the viewport");
+  // page.pdf() prints like Ctrl+P does, with a beforeprint event first.
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000, "a PDF was produced");
+  assert.deepEqual(await drawn(), before.map(() => true), "every chart is drawn for the print");
+  const values = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelectorAll(".kk-area-result .kk-chart")[7]).getOption().series[0].data.map((d) => d.value ?? d));
+  assert.ok(values.length > 0 && values.every((v) => typeof v === "number" && v > 0), `area 8's bars carry the points: ${values}`);
+});
+
 e2e("ECharts is fetched only when a chart is shown", async (s) => {
   const page = await s.newPage();
   await open(page, s, "/");
