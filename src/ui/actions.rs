@@ -8,6 +8,7 @@ use crate::domain::action::{Action, ActionStatus};
 use crate::domain::rubric::Area;
 use crate::state::AppState;
 use crate::ui::result_data::ResultData;
+use crate::ui::table_region::TableRegion;
 
 fn belongs(action: &Action, area: &Area) -> bool {
     action.target == area.id || action.target.strip_prefix(&area.id).is_some_and(|r| r.starts_with('.'))
@@ -48,6 +49,7 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
                     return view! { <p class="kk-hint">"Inga åtgärder ännu."</p> }.into_any();
                 }
                 view! {
+                    <TableRegion label={format!("Åtgärder för område {}", area.id)}>
                     <table class="kk-table">
                         <caption class="kk-sr">{format!("Åtgärder för område {}", area.id)}</caption>
                         <thead><tr><th scope="col">"Åtgärd"</th><th scope="col">"Gäller"</th><th scope="col">"Ansvarig"</th><th scope="col">"Klart senast"</th><th scope="col">"Status"</th><th scope="col">"Koppling till mål"</th></tr></thead>
@@ -55,6 +57,7 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
                             <tr><td>{a.what}</td><td>{a.target}</td><td>{a.who}</td><td>{a.due}</td><td>{a.status.label()}</td><td>{a.goal_link}</td></tr>
                         }).collect_view()}</tbody>
                     </table>
+                    </TableRegion>
                 }.into_any()
             }}
         }

@@ -10,6 +10,7 @@ use crate::domain::rubric::Area;
 use crate::ui::actions::ActionPlan;
 use crate::ui::chart::EChart;
 use crate::ui::result_data::ResultData;
+use crate::ui::table_region::TableRegion;
 
 /// Results for one area.
 #[component]
@@ -72,7 +73,7 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
             </p>
             <div class="kk-area-grid">
                 <EChart chart=chart label=label height=260 svg=print lazy=!print class="kk-bars"/>
-                <div class="kk-table-wrap">
+                <TableRegion label={format!("Delområden i område {}", area.id)}>
                     <table class="kk-table">
                         <caption>{format!("Delområden i område {}", area.id)}</caption>
                         <thead><tr>
@@ -81,7 +82,7 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </TableRegion>
             </div>
             {move || insight.get().map(|i| view! { <InsightView data=data area=area insight=i/> })}
             <ActionPlan data=data area=area print=print/>

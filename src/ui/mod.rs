@@ -14,4 +14,5 @@ pub mod results;
 pub mod rubric_view;
 pub mod start;
 pub mod status;
+pub mod table_region;
 pub mod user_reference;

@@ -16,6 +16,7 @@ use crate::ui::area_results::AreaResults;
 use crate::ui::assessment::MissingAssessment;
 use crate::ui::chart::EChart;
 use crate::ui::result_data::{ResultData, TARGETS_KEY};
+use crate::ui::table_region::TableRegion;
 use crate::ui::user_reference::UserReferences;
 
 /// A route showing assessment `:id` through `page`, or a notice when this browser lacks it.
@@ -124,13 +125,13 @@ pub fn PublishedTotals(data: ResultData) -> impl IntoView {
     view! {
         <section aria-labelledby="kk-total-h">
             <h2 id="kk-total-h">"Totalpoäng jämfört med publicerade resultat"</h2>
-            <div class="kk-table-wrap">
+            <TableRegion label="Publicerade totalpoäng att jämföra med">
                 <table class="kk-table">
                     <caption>"Publicerade totalpoäng att jämföra med"</caption>
                     <thead><tr><th scope="col">"Jämförelse"</th><th scope="col" class="kk-num">"Totalpoäng"</th><th scope="col">"Källa och anmärkning"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }
@@ -241,13 +242,13 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
                 <ul class="kk-sources">{caption}</ul>
             </figcaption>
         </figure>
-        <div class="kk-table-wrap">
+        <TableRegion label="Profilen i siffror: poäng per område">
             <table class="kk-table" data-testid="profile-table">
                 <caption>"Profilen i siffror: poäng per område"</caption>
                 <thead><tr><th scope="col">"Område"</th>{head}<th scope="col" class="kk-num">"Besvarat"</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 

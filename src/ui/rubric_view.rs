@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::rubric::Rubric;
 use crate::state::AppState;
+use crate::ui::table_region::TableRegion;
 
 /// The scoring rule in one paragraph, for users.
 pub const SCORING_RULE: &str = "Varje delområde har ett fast maxpoäng. Delområdets poäng är maxpoängen gånger \
@@ -105,7 +106,7 @@ fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
         <p>{format!("{}. {}", rubric.period, rubric.description)}</p>
         <p class="kk-hint">{format!("Källa: {}", rubric.source.describe())}</p>
         <h3>"Svarsskalan"</h3>
-        <div class="kk-table-wrap">
+        <TableRegion label="Nivåer och hur stor del av delområdets poäng de ger">
             <table class="kk-table">
                 <caption>"Nivåer och hur stor del av delområdets poäng de ger"</caption>
                 <thead><tr><th scope="col">"Nivå"</th><th scope="col">"Andel av maxpoäng"</th><th scope="col">"Betydelse"</th></tr></thead>
@@ -115,7 +116,7 @@ fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
                     <tr><th scope="row">{rubric.scale.not_applicable.label.clone()}</th><td>"räknas inte"</td><td>{rubric.scale.not_applicable.description.clone()}</td></tr>
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
         <p>{rubric.scale.rationale.clone()}</p>
         <h3>"Så räknas poängen"</h3>
         <p>{SCORING_RULE}</p>

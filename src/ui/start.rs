@@ -11,6 +11,7 @@ use crate::domain::format;
 use crate::domain::persist;
 use crate::domain::scoring::score;
 use crate::state::AppState;
+use crate::ui::table_region::TableRegion;
 
 /// The start page.
 #[component]
@@ -52,7 +53,7 @@ fn AssessmentList() -> impl IntoView {
         all
     };
     view! {
-        <div class="kk-table-wrap">
+        <TableRegion label="Självskattningar sparade i den här webbläsaren">
             <table class="kk-table">
                 <caption class="kk-sr">"Självskattningar sparade i den här webbläsaren"</caption>
                 <thead>
@@ -72,7 +73,7 @@ fn AssessmentList() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 
