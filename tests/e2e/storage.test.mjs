@@ -1,9 +1,11 @@
-// The browser's storage misbehaving: a damaged entry, a full quota, storage switched off, and two
-// tabs editing the same assessment.
+// The browser's storage misbehaving: a damaged entry, a full quota, storage switched off, two
+// tabs editing the same assessment, and an entry written by an older version of the app.
 import {
   e2e, open, appReady, createAssessment, answer, assertChecked, radioId, stored, storageDump, download, text,
-  subareaOf, fraction, points, assert,
+  subareaOf, fraction, points, ROOT, SCHEMA_VERSION, assert,
 } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const BROKEN_KEY = "kommunkompass.bedomning.broken";
 const GARBAGE = '{"kind":"kommunkompass-bedomning","schema":1,"assessment":{"id":"broken","name":"Halv\u00e5r';
@@ -158,4 +160,32 @@ e2e("two tabs answering at the same moment: no answer is lost", async (s) => {
   ]);
   await bothAnswered(p1, id);
   await bothAnswered(p2, id);
+});
+
+e2e("an app upgrade: an entry saved by the first version (schema 1) opens with every answer and is rewritten as the current schema on the next change", async (s) => {
+  const v1 = readFileSync(join(ROOT, "tests/fixtures/assessment-schema-1.json"), "utf8");
+  const old = JSON.parse(v1);
+  const id = old.assessment.id;
+  const key = `kommunkompass.bedomning.${id}`;
+  const page = await s.newPage({ init: seed, initArg: { [key]: v1 } });
+  await open(page, s, "/");
+  const row = page.locator("tbody tr", { hasText: old.assessment.name });
+  await row.waitFor();
+  assert.equal((await storageDump(page))[key], v1, "merely opening the app leaves the old entry as it was");
+
+  await row.getByRole("link", { name: old.assessment.name }).click();
+  await appReady(page);
+  await assertChecked(page, radioId("1.1.1", 3));
+  await assertChecked(page, radioId("1.1.2", "vetej"));
+  await assertChecked(page, radioId("1.1.3", "ejakt"));
+  assert.equal(await page.locator("#kk-q-1-1-1-comment").inputValue(), "Demokratistrategi antagen 2023");
+
+  await answer(page, "1.2.1", 2);
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) || "{}").assessment?.answers?.["1.2.1"], key);
+  const now = await stored(page, id);
+  assert.equal(now.schema, SCHEMA_VERSION, "written back in the current format");
+  assert.deepEqual(now.assessment.actions, [], "the action plan the second schema added starts empty");
+  for (const [qid, answerV1] of Object.entries(old.assessment.answers)) {
+    assert.deepEqual(now.assessment.answers[qid], answerV1, `answer ${qid} survives the upgrade unchanged`);
+  }
 });
