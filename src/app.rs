@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use wasm_bindgen::JsCast;
 
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
@@ -74,16 +73,7 @@ fn FocusOnNavigate() -> impl IntoView {
             first.set_value(false);
             return;
         }
-        request_animation_frame(|| {
-            let heading = document()
-                .query_selector(".kk-main h1")
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(h) = heading {
-                let _ = h.focus();
-            }
-        });
+        crate::ui::focus::focus_main_heading();
     });
 }
 

@@ -7,6 +7,7 @@ use crate::adapters::clock;
 use crate::domain::action::{Action, ActionStatus};
 use crate::domain::rubric::Area;
 use crate::state::AppState;
+use crate::ui::focus::focus_id_next_frame;
 use crate::ui::result_data::ResultData;
 use crate::ui::table_region::TableRegion;
 
@@ -32,12 +33,7 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
         let action = Action { id: clock::new_id(), target: area.id.clone(), ..Action::default() };
         let focus_id = format!("kk-act-{}-what", action.id);
         state.update(&id, |a, now| a.upsert_action(action, now));
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&focus_id) {
-                use wasm_bindgen::JsCast;
-                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
+        focus_id_next_frame(focus_id);
     };
     let heading = format!("Handlingsplan för område {}", area.id);
     if print {

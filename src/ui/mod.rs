@@ -5,6 +5,7 @@ pub mod actions;
 pub mod area_results;
 pub mod assessment;
 pub mod chart;
+pub mod focus;
 pub mod import_file;
 pub mod not_found;
 pub mod question;

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::adapters::{clock, files, storage};
 use crate::domain::assessment::Assessment;
@@ -11,6 +10,7 @@ use crate::domain::format;
 use crate::domain::persist;
 use crate::domain::scoring::score;
 use crate::state::AppState;
+use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading};
 use crate::ui::table_region::TableRegion;
 
 /// The start page.
@@ -113,6 +113,9 @@ fn AssessmentRow(
     };
     let id_del = id.clone();
     let name_del = name.clone();
+    // Keyboard focus follows the controls that replace each other in this row.
+    let delete_button = FocusTarget::<leptos::html::Button>::new();
+    let confirm_button = FocusTarget::<leptos::html::Button>::new();
     view! {
         <tr>
             <th scope="row">
@@ -133,24 +136,35 @@ fn AssessmentRow(
             <td>{score_text}</td>
             <td class="kk-actions">
                 <A href=results_href attr:class="kk-button kk-small">"Resultat"</A>
-                <button type="button" class="kk-button kk-small" on:click=move |_| renaming.set(true)>"Byt namn"</button>
+                <button type="button" class="kk-button kk-small" id=rename_button_id(&id) on:click=move |_| renaming.set(true)>"Byt namn"</button>
                 <button type="button" class="kk-button kk-small" on:click=duplicate>"Kopiera"</button>
                 <button type="button" class="kk-button kk-small" on:click=save_file>"Spara som fil"</button>
                 <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="kk-button kk-small kk-danger" on:click=move |_| confirming.set(true)>"Ta bort"</button>
+                    <button type="button" class="kk-button kk-small kk-danger" node_ref=delete_button.node() on:click=move |_| {
+                        confirm_button.arm();
+                        confirming.set(true);
+                    }>"Ta bort"</button>
                 }>
                     <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning">
                         {format!("Ta bort ”{}” med alla svar? ", name_del)}
-                        <button type="button" class="kk-button kk-small kk-danger" on:click={
+                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node() on:click={
                             let id = id_del.clone();
                             move |_| state.delete(&id)
                         }>"Ja, ta bort"</button>
-                        <button type="button" class="kk-button kk-small" on:click=move |_| confirming.set(false)>"Avbryt"</button>
+                        <button type="button" class="kk-button kk-small" on:click=move |_| {
+                            delete_button.arm();
+                            confirming.set(false);
+                        }>"Avbryt"</button>
                     </span>
                 </Show>
             </td>
         </tr>
     }
+}
+
+/// The id of a row's "Byt namn" button, where focus returns when renaming ends.
+fn rename_button_id(assessment: &str) -> String {
+    format!("kk-rename-btn-{assessment}")
 }
 
 /// Inline form to rename an assessment and change its municipality.
@@ -165,24 +179,34 @@ fn RenameForm(
     let current = state.get(&id);
     let name = RwSignal::new(current.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let municipality = RwSignal::new(current.map(|a| a.municipality).unwrap_or_default());
+    let name_field = FocusTarget::<leptos::html::Input>::on_mount();
     let field_id = format!("kk-rename-{id}");
     let muni_id = format!("kk-remuni-{id}");
+    let cancel = {
+        let id = id.clone();
+        move |_| {
+            done.set(false);
+            focus_id_next_frame(rename_button_id(&id));
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, m) = (name.get_untracked().trim().to_string(), municipality.get_untracked().trim().to_string());
         if !n.is_empty() {
             state.update(&id, |a, now| a.set_meta(n, m, now));
             done.set(false);
+            // Saving re-creates the row (its data changed): focus its new "Byt namn" button.
+            focus_id_next_frame(rename_button_id(&id));
         }
     };
     view! {
         <form class="kk-inline-form" on:submit=submit>
             <label for=field_id.clone()>"Namn"</label>
-            <input id=field_id type="text" required maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            <input id=field_id node_ref=name_field.node() type="text" required maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
             <label for=muni_id.clone()>"Kommun"</label>
             <input id=muni_id type="text" maxlength="200" prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev))/>
             <button type="submit" class="kk-button kk-small">"Spara"</button>
-            <button type="button" class="kk-button kk-small" on:click=move |_| done.set(false)>"Avbryt"</button>
+            <button type="button" class="kk-button kk-small" on:click=cancel>"Avbryt"</button>
         </form>
     }
 }
@@ -295,25 +319,29 @@ fn ClearAll() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
     let count = move || state.assessments.with(Vec::len);
-    let focus_confirm = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if confirming.get()
-            && let Some(b) = focus_confirm.get()
-        {
-            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-        }
-    });
+    let clear_button = FocusTarget::<leptos::html::Button>::new();
+    let confirm_button = FocusTarget::<leptos::html::Button>::new();
     view! {
         <section aria-labelledby="kk-clear-h" class="kk-card">
             <h2 id="kk-clear-h">"Använder du en delad dator?"</h2>
             <p>"Ta bort allt som verktyget har sparat i den här webbläsaren när ni är klara."</p>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="kk-button kk-danger" on:click=move |_| confirming.set(true)>"Rensa all data på den här datorn"</button>
+                <button type="button" class="kk-button kk-danger" node_ref=clear_button.node() on:click=move |_| {
+                    confirm_button.arm();
+                    confirming.set(true);
+                }>"Rensa all data på den här datorn"</button>
             }>
                 <div class="kk-alert kk-warning" role="alert">
                     <p>{move || format!("Alla {} självskattningar i den här webbläsaren tas bort för gott, med svar, kommentarer och underlag. Spara dem som filer först om ni vill behålla dem.", count())}</p>
-                    <button type="button" class="kk-button kk-danger" node_ref=focus_confirm on:click=move |_| { state.clear_all(); confirming.set(false); }>"Ja, rensa allt"</button>
-                    <button type="button" class="kk-button" on:click=move |_| confirming.set(false)>"Avbryt"</button>
+                    <button type="button" class="kk-button kk-danger" node_ref=confirm_button.node() on:click=move |_| {
+                        state.clear_all();
+                        confirming.set(false);
+                        focus_main_heading();
+                    }>"Ja, rensa allt"</button>
+                    <button type="button" class="kk-button" on:click=move |_| {
+                        clear_button.arm();
+                        confirming.set(false);
+                    }>"Avbryt"</button>
                 </div>
             </Show>
         </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::adapters::{clock, storage::SaveError};
 use crate::state::{AppState, Notice, SaveStatus};
+use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading};
 
 /// Save status, storage warnings and the latest notice.
 #[component]
@@ -77,6 +78,20 @@ fn NoticeView(
 ) -> impl IntoView {
     let state = AppState::expect();
     let dismiss = move |_| state.notice.set(None);
+    // After an undoable deletion the control the user was on is gone: focus goes to "Ångra", and
+    // after undoing, to what came back (the restored action) or to the page heading.
+    let undo_button = FocusTarget::<leptos::html::Button>::on_mount();
+    let restored_focus = match &notice {
+        Notice::ActionDeleted { action, .. } => Some(format!("kk-act-{action}-what")),
+        _ => None,
+    };
+    let undo = move |_| {
+        state.undo_delete();
+        match restored_focus.clone() {
+            Some(id) => focus_id_next_frame(id),
+            None => focus_main_heading(),
+        }
+    };
     let (text, can_undo) = match notice {
         Notice::Deleted(a) => (format!("”{}” togs bort.", a.name), true),
         Notice::MergedFromOtherTab(name) => (
@@ -95,7 +110,7 @@ fn NoticeView(
         <p class="kk-notice">
             {text}" "
             {can_undo.then(|| view! {
-                <button type="button" class="kk-button kk-small" on:click=move |_| state.undo_delete()>"Ångra"</button>
+                <button type="button" class="kk-button kk-small" node_ref=undo_button.node() on:click=undo.clone()>"Ångra"</button>
             })}
             <button type="button" class="kk-button kk-small" on:click=dismiss>"Stäng"</button>
         </p>

@@ -112,3 +112,58 @@ e2e("'Rensa all data' names the count and removes every kommunkompass. key, noth
   await page.reload();
   assert.match(await text(page.locator("main")), /Här finns ännu ingen självskattning/);
 });
+
+/** What has keyboard focus: its tag and accessible text, e.g. `button "Ja, ta bort"`. */
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return `${e.tagName.toLowerCase()} "${(e.tagName === "INPUT" ? e.labels?.[0]?.textContent : e.textContent)?.trim()}"`;
+});
+
+e2e("keyboard only: rename, delete, cancel and undo on the start page keep focus where the user is", async (s) => {
+  const page = await s.newPage();
+  await createAssessment(page, s, { name: "Tangentbord" });
+  await open(page, s, "/");
+  const row = rowOf(page, "Tangentbord");
+  await row.waitFor();
+
+  // Rename: the name field takes focus; saving returns focus to "Byt namn".
+  await row.getByRole("button", { name: "Byt namn" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("kk-rename-"));
+  assert.equal(await focused(page), 'input "Namn"');
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Tangentbord omdöpt");
+  await page.keyboard.press("Enter");
+  await rowOf(page, "Tangentbord omdöpt").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Byt namn");
+
+  // Delete asks first: focus lands on the confirmation; "Avbryt" returns it to "Ta bort".
+  const renamed = rowOf(page, "Tangentbord omdöpt");
+  await renamed.getByRole("button", { name: "Ta bort" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ja, ta bort");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(page), 'button "Avbryt"');
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ta bort");
+
+  // Confirming removes the row; focus goes to "Ångra", and undoing brings the row back with
+  // focus on the page heading.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ja, ta bort");
+  await page.keyboard.press("Enter");
+  await renamed.waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ångra");
+  await page.keyboard.press("Enter");
+  await rowOf(page, "Tangentbord omdöpt").waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+
+  // "Rensa all data": Avbryt returns focus to the button that opened the question.
+  await page.getByRole("button", { name: "Rensa all data på den här datorn" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ja, rensa allt");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Rensa all data på den här datorn");
+  await s.axe(page, "/ after keyboard use");
+});

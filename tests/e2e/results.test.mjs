@@ -227,13 +227,18 @@ e2e("a deleted action can be restored with Ångra", async (s) => {
   await area2.getByRole("button", { name: "Lägg till åtgärd för område 2" }).click();
   await area2.getByLabel("Åtgärd").fill("Ta fram en plan för social hållbarhet");
   await page.waitForFunction((key) => (localStorage.getItem(key) || "").includes("social hållbarhet"), `kommunkompass.bedomning.${id}`);
-  await area2.getByRole("button", { name: "Ta bort åtgärden" }).click();
+  // With the keyboard: the removed action's button is gone, so focus moves to "Ångra"; undoing
+  // puts focus back in the restored action.
+  await area2.getByRole("button", { name: "Ta bort åtgärden" }).focus();
+  await page.keyboard.press("Enter");
   await page.locator(".kk-notice", { hasText: "Åtgärden ”Ta fram en plan för social hållbarhet” togs bort." }).waitFor();
   assert.equal(await area2.getByLabel("Åtgärd").count(), 0);
   assert.equal((await stored(page, id)).assessment.actions[0].deleted, true, "kept as a tombstone until undone");
-  await page.locator(".kk-notice").getByRole("button", { name: "Ångra" }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ångra");
+  await page.keyboard.press("Enter");
   await area2.getByLabel("Åtgärd").waitFor();
   assert.equal(await area2.getByLabel("Åtgärd").inputValue(), "Ta fram en plan för social hållbarhet");
+  await page.waitForFunction(() => document.activeElement?.id?.endsWith("-what"));
   const action = (await stored(page, id)).assessment.actions[0];
   assert.ok(!action.deleted, "restored in storage");
 });
