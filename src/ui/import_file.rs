@@ -7,6 +7,10 @@ use crate::adapters::{clock, files};
 use crate::domain::assessment::Assessment;
 use crate::domain::import::validate_import;
 use crate::state::{AppState, Notice};
+use crate::ui::focus::focus_id_next_frame;
+
+/// The file input; focus returns here when the merge-or-add question is answered.
+const INPUT_ID: &str = "kk-import";
 
 /// Opening a saved file. A file keeps its assessment's identity, so work carried between
 /// computers can come back: if this browser already has that assessment, the user chooses to
@@ -63,6 +67,7 @@ pub fn ImportForm() -> impl IntoView {
             let name = incoming.name.clone();
             state.update(&incoming.id, |local, _| *local = crate::domain::merge::merge(local, &incoming));
             state.notice.set(Some(Notice::Merged(name)));
+            focus_id_next_frame(INPUT_ID.into());
         }
     };
     let add_new = move |_| {
@@ -72,14 +77,15 @@ pub fn ImportForm() -> impl IntoView {
             let name = incoming.name.clone();
             state.add(incoming);
             state.notice.set(Some(Notice::Imported(name)));
+            focus_id_next_frame(INPUT_ID.into());
         }
     };
     view! {
         <section aria-labelledby="kk-import-h" class="kk-card">
             <h2 id="kk-import-h">"Öppna fil"</h2>
             <p>"Öppna en självskattning som sparats med ”Spara som fil”, till exempel på en annan dator. Finns den redan här får ni välja om filen ska slås ihop med den eller läggas till som en ny; ingenting skrivs över utan att ni valt det."</p>
-            <label for="kk-import" class="kk-file-label">"Välj fil (.json)"</label>
-            <input id="kk-import" type="file" accept=".json,application/json" on:change=on_change/>
+            <label for=INPUT_ID class="kk-file-label">"Välj fil (.json)"</label>
+            <input id=INPUT_ID type="file" accept=".json,application/json" on:change=on_change/>
             <Show when=move || error.get().is_some()>
                 <p class="kk-error" role="alert">{move || error.get()}</p>
             </Show>
@@ -91,7 +97,10 @@ pub fn ImportForm() -> impl IntoView {
                     <p class="kk-hint">"Slå ihop: för varje fråga och åtgärd behålls det som ändrades senast, i filen eller här."</p>
                     <button type="button" class="kk-button kk-primary" on:click=merge_in>"Slå ihop"</button>
                     <button type="button" class="kk-button" on:click=add_new>"Lägg till som ny"</button>
-                    <button type="button" class="kk-button" on:click=move |_| pending.set(None)>"Avbryt"</button>
+                    <button type="button" class="kk-button" on:click=move |_| {
+                        pending.set(None);
+                        focus_id_next_frame(INPUT_ID.into());
+                    }>"Avbryt"</button>
                 </div>
             })}
         </section>

@@ -122,8 +122,11 @@ e2e("work carried to another computer and back is merged per answer when the use
   await open(a, s, "/");
   await importFile(a, fromB.name, fromB.text);
   const choice = a.locator('[role=group][aria-labelledby="kk-import-choice"]');
-  await choice.getByRole("button", { name: "Slå ihop" }).click();
+  await choice.getByRole("button", { name: "Slå ihop" }).focus();
+  await a.keyboard.press("Enter");
   await a.locator(".kk-notice", { hasText: "slagits ihop" }).waitFor();
+  await a.waitForFunction(() => document.activeElement?.id === "kk-import", null, { timeout: 5_000 })
+    .catch(() => assert.fail("focus returns to the file field when the question is answered"));
   const merged = (await stored(a, id)).assessment.answers;
   assert.deepEqual(merged["1.1.1"].response, { level: 2 });
   assert.deepEqual(merged["1.1.2"].response, { level: 4 }, "B's answer arrived");
