@@ -99,3 +99,13 @@ pub fn focus_main_heading() {
         }
     });
 }
+
+/// A keydown handler that calls `cancel` on Escape, for inline questions and forms ("Avbryt").
+pub fn on_escape(cancel: impl Fn() + 'static) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |ev| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            cancel();
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::adapters::{clock, files};
 use crate::domain::assessment::Assessment;
 use crate::domain::import::validate_import;
 use crate::state::{AppState, Notice};
-use crate::ui::focus::focus_id_next_frame;
+use crate::ui::focus::{focus_id_next_frame, on_escape};
 
 /// The file input; focus returns here when the merge-or-add question is answered.
 const INPUT_ID: &str = "kk-import";
@@ -80,6 +80,10 @@ pub fn ImportForm() -> impl IntoView {
             focus_id_next_frame(INPUT_ID.into());
         }
     };
+    let cancel = move || {
+        pending.set(None);
+        focus_id_next_frame(INPUT_ID.into());
+    };
     view! {
         <section aria-labelledby="kk-import-h" class="kk-card">
             <h2 id="kk-import-h">"Öppna fil"</h2>
@@ -90,17 +94,14 @@ pub fn ImportForm() -> impl IntoView {
                 <p class="kk-error" role="alert">{move || error.get()}</p>
             </Show>
             {move || pending.get().map(|a| view! {
-                <div class="kk-alert kk-warning" role="group" aria-labelledby="kk-import-choice" tabindex="-1" node_ref=choice_ref>
+                <div class="kk-alert kk-warning" role="group" aria-labelledby="kk-import-choice" tabindex="-1" node_ref=choice_ref on:keydown=on_escape(cancel)>
                     <p id="kk-import-choice">
                         {format!("”{}” ({}) finns redan i den här webbläsaren. Vill ni slå ihop filen med den som finns här, eller lägga till filen som en ny självskattning?", a.name, a.municipality)}
                     </p>
                     <p class="kk-hint">"Slå ihop: för varje fråga och åtgärd behålls det som ändrades senast, i filen eller här."</p>
                     <button type="button" class="kk-button kk-primary" on:click=merge_in>"Slå ihop"</button>
                     <button type="button" class="kk-button" on:click=add_new>"Lägg till som ny"</button>
-                    <button type="button" class="kk-button" on:click=move |_| {
-                        pending.set(None);
-                        focus_id_next_frame(INPUT_ID.into());
-                    }>"Avbryt"</button>
+                    <button type="button" class="kk-button" on:click=move |_| cancel()>"Avbryt"</button>
                 </div>
             })}
         </section>

@@ -10,7 +10,7 @@ use crate::domain::format;
 use crate::domain::persist;
 use crate::domain::scoring::score;
 use crate::state::AppState;
-use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading};
+use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading, on_escape};
 use crate::ui::table_region::TableRegion;
 
 /// The start page.
@@ -145,7 +145,10 @@ fn AssessmentRow(
                         confirming.set(true);
                     }>"Ta bort"</button>
                 }>
-                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning">
+                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(move || {
+                        delete_button.arm();
+                        confirming.set(false);
+                    })>
                         {format!("Ta bort ”{}” med alla svar? ", name_del)}
                         <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node() on:click={
                             let id = id_del.clone();
@@ -184,11 +187,12 @@ fn RenameForm(
     let muni_id = format!("kk-remuni-{id}");
     let cancel = {
         let id = id.clone();
-        move |_| {
+        move || {
             done.set(false);
             focus_id_next_frame(rename_button_id(&id));
         }
     };
+    let escape = on_escape(cancel.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (n, m) = (name.get_untracked().trim().to_string(), municipality.get_untracked().trim().to_string());
@@ -200,13 +204,13 @@ fn RenameForm(
         }
     };
     view! {
-        <form class="kk-inline-form" on:submit=submit>
+        <form class="kk-inline-form" on:submit=submit on:keydown=escape>
             <label for=field_id.clone()>"Namn"</label>
             <input id=field_id node_ref=name_field.node() type="text" required maxlength="200" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
             <label for=muni_id.clone()>"Kommun"</label>
             <input id=muni_id type="text" maxlength="200" prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev))/>
             <button type="submit" class="kk-button kk-small">"Spara"</button>
-            <button type="button" class="kk-button kk-small" on:click=cancel>"Avbryt"</button>
+            <button type="button" class="kk-button kk-small" on:click=move |_| cancel()>"Avbryt"</button>
         </form>
     }
 }
@@ -331,7 +335,10 @@ fn ClearAll() -> impl IntoView {
                     confirming.set(true);
                 }>"Rensa all data på den här datorn"</button>
             }>
-                <div class="kk-alert kk-warning" role="alert">
+                <div class="kk-alert kk-warning" role="alert" on:keydown=on_escape(move || {
+                    clear_button.arm();
+                    confirming.set(false);
+                })>
                     <p>{move || format!("Alla {} självskattningar i den här webbläsaren tas bort för gott, med svar, kommentarer och underlag. Spara dem som filer först om ni vill behålla dem.", count())}</p>
                     <button type="button" class="kk-button kk-danger" node_ref=confirm_button.node() on:click=move |_| {
                         state.clear_all();

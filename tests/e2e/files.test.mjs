@@ -122,7 +122,10 @@ e2e("work carried to another computer and back is merged per answer when the use
   await open(a, s, "/");
   await importFile(a, fromB.name, fromB.text);
   const choice = a.locator('[role=group][aria-labelledby="kk-import-choice"]');
-  await choice.getByRole("button", { name: "Slå ihop" }).focus();
+  // As with the keyboard: the question takes focus, Tab reaches "Slå ihop", Enter chooses it.
+  await a.waitForFunction(() => document.activeElement?.getAttribute("aria-labelledby") === "kk-import-choice");
+  await a.keyboard.press("Tab");
+  assert.equal(await a.evaluate(() => document.activeElement?.textContent), "Slå ihop");
   await a.keyboard.press("Enter");
   await a.locator(".kk-notice", { hasText: "slagits ihop" }).waitFor();
   await a.waitForFunction(() => document.activeElement?.id === "kk-import", null, { timeout: 5_000 })

@@ -119,15 +119,19 @@ const focused = (page) => page.evaluate(() => {
   return `${e.tagName.toLowerCase()} "${(e.tagName === "INPUT" ? e.labels?.[0]?.textContent : e.textContent)?.trim()}"`;
 });
 
-e2e("keyboard only: rename, delete, cancel and undo on the start page keep focus where the user is", async (s) => {
+e2e("keyboard only: rename, delete, cancel (also with Escape) and undo on the start page keep focus where the user is", async (s) => {
   const page = await s.newPage();
   await createAssessment(page, s, { name: "Tangentbord" });
   await open(page, s, "/");
   const row = rowOf(page, "Tangentbord");
   await row.waitFor();
 
-  // Rename: the name field takes focus; saving returns focus to "Byt namn".
+  // Rename: the name field takes focus; Escape closes the form, saving returns focus to "Byt namn".
   await row.getByRole("button", { name: "Byt namn" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith("kk-rename-"));
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Byt namn");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id?.startsWith("kk-rename-"));
   assert.equal(await focused(page), 'input "Namn"');
@@ -146,6 +150,12 @@ e2e("keyboard only: rename, delete, cancel and undo on the start page keep focus
   assert.equal(await focused(page), 'button "Avbryt"');
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.textContent === "Ta bort");
+  // Escape answers "Avbryt" too.
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ja, ta bort");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Ta bort");
+  assert.equal(await renamed.count(), 1, "Escape removed nothing");
 
   // Confirming removes the row; focus goes to "Ångra", and undoing brings the row back with
   // focus on the page heading.
@@ -162,8 +172,8 @@ e2e("keyboard only: rename, delete, cancel and undo on the start page keep focus
   await page.getByRole("button", { name: "Rensa all data på den här datorn" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.textContent === "Ja, rensa allt");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
   await page.waitForFunction(() => document.activeElement?.textContent === "Rensa all data på den här datorn");
+  assert.equal(await rowOf(page, "Tangentbord omdöpt").count(), 1, "nothing was cleared");
   await s.axe(page, "/ after keyboard use");
 });
