@@ -166,3 +166,29 @@ pub enum ImportError {
     #[error("självskattningen i filen saknar namn")]
     NoName,
 }
+
+impl ImportError {
+    /// What the user can do about it, in Swedish — `None` when the message already says it.
+    pub fn what_to_do(&self) -> Option<&'static str> {
+        match self {
+            ImportError::NotText | ImportError::Decode(DecodeError::TooNew(_)) => None,
+            ImportError::UnknownRubric(_) => {
+                Some("Ladda om sidan så att verktyget är i den senaste versionen och försök igen.")
+            }
+            _ => Some(
+                "Välj en fil som sparats med ”Spara som fil” i det här verktyget och som inte har ändrats efteråt.",
+            ),
+        }
+    }
+
+    /// The whole message shown when a file is rejected: what happened, that nothing changed, and
+    /// what to do.
+    pub fn message(&self) -> String {
+        let mut text = format!("Filen kunde inte öppnas: {self}. Ingenting har ändrats.");
+        if let Some(advice) = self.what_to_do() {
+            text.push(' ');
+            text.push_str(advice);
+        }
+        text
+    }
+}

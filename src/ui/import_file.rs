@@ -57,7 +57,7 @@ pub fn ImportForm() -> impl IntoView {
                     state.add(a);
                     state.notice.set(Some(Notice::Imported(name)));
                 }
-                Err(e) => error.set(Some(format!("Filen kunde inte öppnas: {e}. Ingenting har ändrats."))),
+                Err(e) => error.set(Some(e.message())),
             }
         });
     };

@@ -106,7 +106,9 @@ pub fn UserReferences(rubric: &'static Rubric) -> impl IntoView {
                     file_error.set(None);
                     state.add_reference(r);
                 }
-                Err(e) => file_error.set(Some(format!("Jämförelsen kunde inte öppnas: {e}. Ingenting har ändrats."))),
+                Err(e) => file_error.set(Some(format!(
+                    "Jämförelsen kunde inte öppnas: {e}. Ingenting har ändrats. Kontrollera att filen innehåller jämförelsedata i verktygets format, eller skriv in siffrorna i formuläret."
+                ))),
             }
         });
     };

@@ -97,6 +97,33 @@ fn every_rejection_reads_as_swedish() {
     }
 }
 
+/// Every rejection says that nothing changed and what to do next.
+#[test]
+fn every_rejection_says_what_to_do() {
+    let good2 = include_str!("../fixtures/assessment-schema-2.json");
+    let rejections = [
+        import("nope"),
+        import("{\"kind\": \"annat\"}"),
+        import(&GOOD.replace("\"schema\": 1", "\"schema\": 7")),
+        import(&GOOD.replace("\"schema\": 1", "\"schema\": 0")),
+        import(&GOOD.replace("\"kk-2022\"", "\"kk-1999\"")),
+        import(&GOOD.replace("\"3.5.1\"", "\"3.5.9\"")),
+        import(&GOOD.replace("{ \"level\": 4 }", "{ \"level\": 9 }")),
+        import(&GOOD.replace("\"Ledningsgruppens workshop\"", "\"  \"")),
+        import(&GOOD.replace("1763800000000", "\"igår\"")),
+        import(&good2.replace("\"target\": \"3.3\"", "\"target\": \"9.9\"")),
+        validate_import(&vec![b' '; MAX_FILE_BYTES + 1], &catalog().rubrics),
+        validate_import(&[0xff, 0xfe, 0x00], &catalog().rubrics),
+    ];
+    for rejection in rejections {
+        let message = rejection.unwrap_err().message();
+        assert!(message.starts_with("Filen kunde inte öppnas: "), "{message}");
+        assert!(message.contains("Ingenting har ändrats."), "{message}");
+        let advice = ["Välj en fil", "välj en fil", "Ladda om sidan", "ladda om sidan"];
+        assert!(advice.iter().any(|a| message.contains(a)), "says what to do: {message}");
+    }
+}
+
 #[test]
 fn actions_in_a_file_are_checked_too() {
     let good = include_str!("../fixtures/assessment-schema-2.json");

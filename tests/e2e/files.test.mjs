@@ -173,6 +173,7 @@ e2e("files that must be rejected: a Swedish alert, and nothing in storage change
     t.diagnostic(`${label}: ${message}`);
     assert.match(message, /^Filen kunde inte öppnas/, `${label}: ${message}`);
     assert.doesNotMatch(message, /expected|invalid|missing field|unknown variant/, `${label}: no English: ${message}`);
+    assert.match(message, /[Vv]älj en fil|[Ll]adda om sidan/, `${label}: says what to do: ${message}`);
     assert.deepEqual(await storageDump(page), storageBefore, `${label}: storage must not change`);
     assert.equal(await page.locator("tbody tr").count(), 1, `${label}: no row added`);
     previous = await error.evaluate((p) => { p.dataset.seen = "1"; return p.textContent; });
