@@ -46,13 +46,13 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
                 }
                 view! {
                     <TableRegion label={format!("Åtgärder för område {}", area.id)}>
-                    <table class="kk-table">
-                        <caption class="kk-sr">{format!("Åtgärder för område {}", area.id)}</caption>
-                        <thead><tr><th scope="col">"Åtgärd"</th><th scope="col">"Gäller"</th><th scope="col">"Ansvarig"</th><th scope="col">"Klart senast"</th><th scope="col">"Status"</th><th scope="col">"Koppling till mål"</th></tr></thead>
-                        <tbody>{list.into_iter().map(|a| view! {
-                            <tr><td>{a.what}</td><td>{a.target}</td><td>{a.who}</td><td>{a.due}</td><td>{a.status.label()}</td><td>{a.goal_link}</td></tr>
-                        }).collect_view()}</tbody>
-                    </table>
+                        <table class="kk-table">
+                            <caption class="kk-sr">{format!("Åtgärder för område {}", area.id)}</caption>
+                            <thead><tr><th scope="col">"Åtgärd"</th><th scope="col">"Gäller"</th><th scope="col">"Ansvarig"</th><th scope="col">"Klart senast"</th><th scope="col">"Status"</th><th scope="col">"Koppling till mål"</th></tr></thead>
+                            <tbody>{list.into_iter().map(|a| view! {
+                                <tr><td>{a.what}</td><td>{a.target}</td><td>{a.who}</td><td>{a.due}</td><td>{a.status.label()}</td><td>{a.goal_link}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
                     </TableRegion>
                 }.into_any()
             }}

@@ -116,6 +116,10 @@ fn AssessmentRow(
     // Keyboard focus follows the controls that replace each other in this row.
     let delete_button = FocusTarget::<leptos::html::Button>::new();
     let confirm_button = FocusTarget::<leptos::html::Button>::new();
+    let cancel_delete = move || {
+        delete_button.arm();
+        confirming.set(false);
+    };
     view! {
         <tr>
             <th scope="row">
@@ -145,19 +149,13 @@ fn AssessmentRow(
                         confirming.set(true);
                     }>"Ta bort"</button>
                 }>
-                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(move || {
-                        delete_button.arm();
-                        confirming.set(false);
-                    })>
+                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(cancel_delete)>
                         {format!("Ta bort ”{}” med alla svar? ", name_del)}
                         <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node() on:click={
                             let id = id_del.clone();
                             move |_| state.delete(&id)
                         }>"Ja, ta bort"</button>
-                        <button type="button" class="kk-button kk-small" on:click=move |_| {
-                            delete_button.arm();
-                            confirming.set(false);
-                        }>"Avbryt"</button>
+                        <button type="button" class="kk-button kk-small" on:click=move |_| cancel_delete()>"Avbryt"</button>
                     </span>
                 </Show>
             </td>
@@ -325,6 +323,10 @@ fn ClearAll() -> impl IntoView {
     let count = move || state.assessments.with(Vec::len);
     let clear_button = FocusTarget::<leptos::html::Button>::new();
     let confirm_button = FocusTarget::<leptos::html::Button>::new();
+    let cancel = move || {
+        clear_button.arm();
+        confirming.set(false);
+    };
     view! {
         <section aria-labelledby="kk-clear-h" class="kk-card">
             <h2 id="kk-clear-h">"Använder du en delad dator?"</h2>
@@ -335,20 +337,14 @@ fn ClearAll() -> impl IntoView {
                     confirming.set(true);
                 }>"Rensa all data på den här datorn"</button>
             }>
-                <div class="kk-alert kk-warning" role="alert" on:keydown=on_escape(move || {
-                    clear_button.arm();
-                    confirming.set(false);
-                })>
+                <div class="kk-alert kk-warning" role="alert" on:keydown=on_escape(cancel)>
                     <p>{move || format!("Alla {} självskattningar i den här webbläsaren tas bort för gott, med svar, kommentarer och underlag. Spara dem som filer först om ni vill behålla dem.", count())}</p>
                     <button type="button" class="kk-button kk-danger" node_ref=confirm_button.node() on:click=move |_| {
                         state.clear_all();
                         confirming.set(false);
                         focus_main_heading();
                     }>"Ja, rensa allt"</button>
-                    <button type="button" class="kk-button" on:click=move |_| {
-                        clear_button.arm();
-                        confirming.set(false);
-                    }>"Avbryt"</button>
+                    <button type="button" class="kk-button" on:click=move |_| cancel()>"Avbryt"</button>
                 </div>
             </Show>
         </section>
