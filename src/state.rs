@@ -10,6 +10,7 @@ use crate::adapters::{clock, storage};
 use crate::domain::assessment::{Assessment, Millis};
 use crate::domain::catalog::Catalog;
 use crate::domain::merge::merge;
+use crate::domain::persist;
 use crate::domain::reference::Reference;
 
 /// The outcome of the latest save.
@@ -217,6 +218,12 @@ impl AppState {
             }
             return;
         };
+        if persist::is_newer_than_this_app(&text) && self.get(id).is_some() {
+            // A newer version of the app saved this assessment in another tab. Say so now, before
+            // more is typed here; saving from this tab is refused (see `storage::save`).
+            self.save_status.set(SaveStatus::Failed(storage::SaveError::NewerVersion));
+            return;
+        }
         let Ok(incoming) = storage::decode_entry(&text) else { return };
         let local = self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
         let merged = match &local {

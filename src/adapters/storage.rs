@@ -26,6 +26,9 @@ pub enum SaveError {
     Full,
     /// Storage is disabled or not offered (private mode, policy, sandbox).
     Unavailable,
+    /// A newer version of the app (in another tab) has saved this assessment; this older copy
+    /// must not overwrite it.
+    NewerVersion,
     /// Any other failure, with the browser's message.
     Other(String),
 }
@@ -106,8 +109,14 @@ pub fn save(assessment: &Assessment, now: Millis) -> Result<(), SaveError> {
     if !has_storage() {
         return Err(SaveError::Unavailable);
     }
+    let key = key_for(&assessment.id);
+    if let Ok(Some(existing)) = LocalStorage::raw().get_item(&key)
+        && persist::is_newer_than_this_app(&existing)
+    {
+        return Err(SaveError::NewerVersion);
+    }
     let envelope = persist::envelope(assessment, APP_VERSION, now);
-    LocalStorage::set(key_for(&assessment.id), &envelope).map_err(classify)
+    LocalStorage::set(key, &envelope).map_err(classify)
 }
 
 fn classify(error: StorageError) -> SaveError {

@@ -54,6 +54,23 @@ pub fn encode_pretty(assessment: &Assessment, app_version: &str, saved_at: Milli
     serde_json::to_string_pretty(&envelope(assessment, app_version, saved_at)).expect("an assessment always serializes")
 }
 
+/// The schema number of a stored text, read without decoding the assessment; `None` when the
+/// text is not one of ours. Used before overwriting an entry: one written by a newer version of
+/// the app (another tab, after an upgrade) must not be replaced by this older copy.
+pub fn stored_schema(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        kind: String,
+        schema: u64,
+    }
+    serde_json::from_str::<Head>(text).ok().filter(|h| h.kind == KIND).map(|h| h.schema)
+}
+
+/// True when `text` was written by a newer version of the app than this one.
+pub fn is_newer_than_this_app(text: &str) -> bool {
+    stored_schema(text).is_some_and(|schema| schema > u64::from(SCHEMA_VERSION))
+}
+
 /// Reads an envelope of any known schema version, migrating it to the current one.
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     let mut value: Value =

@@ -43,9 +43,18 @@ fn StorageWarning(
         SaveError::Unavailable => {
             "Webbläsaren tillåter inte att verktyget sparar något (till exempel i privat läge eller genom en inställning). Svaren finns bara i det här fönstret och försvinner när det stängs."
         }
+        SaveError::NewerVersion => {
+            "En nyare version av verktyget har sparat den här självskattningen i en annan flik. Den här fliken har en äldre version och skriver därför inte över det som sparats där. Ändringar som gjorts här finns kvar i det här fönstret så länge det är öppet."
+        }
         SaveError::Other(_) => {
             "De senaste ändringarna kunde inte sparas i webbläsaren. De finns kvar i det här fönstret så länge det är öppet."
         }
+    };
+    let newer = error == SaveError::NewerVersion;
+    let advice = if newer {
+        "Gör så här: spara som fil nu. Ladda sedan om sidan, så får ni den nya versionen, och öppna filen från startsidan med ”Slå ihop” – då kommer ändringarna härifrån med."
+    } else {
+        "Gör så här: spara som fil nu, så förlorar ni ingenting. Frigör sedan utrymme (ta bort gamla självskattningar) eller tillåt lagring, och välj ”Försök spara igen”."
     };
     let open_id = move || {
         let path = leptos_router::hooks::use_location().pathname.get_untracked();
@@ -62,9 +71,13 @@ fn StorageWarning(
     view! {
         <div class="kk-alert kk-error-box" role="alert" data-testid="storage-warning">
             <p><strong>"Svaren är inte sparade i webbläsaren. "</strong>{text}</p>
-            <p>"Gör så här: spara som fil nu, så förlorar ni ingenting. Frigör sedan utrymme (ta bort gamla självskattningar) eller tillåt lagring, och välj ”Försök spara igen”."</p>
+            <p>{advice}</p>
             <button type="button" class="kk-button kk-primary" on:click=save_files>"Spara som fil"</button>
-            <button type="button" class="kk-button" on:click=move |_| state.retry_save()>"Försök spara igen"</button>
+            {if newer {
+                view! { <button type="button" class="kk-button" on:click=move |_| { let _ = window().location().reload(); }>"Ladda om sidan"</button> }.into_any()
+            } else {
+                view! { <button type="button" class="kk-button" on:click=move |_| state.retry_save()>"Försök spara igen"</button> }.into_any()
+            }}
             {match error { SaveError::Other(msg) => Some(view! { <p class="kk-hint">{format!("Webbläsarens felmeddelande: {msg}")}</p> }), _ => None }}
         </div>
     }

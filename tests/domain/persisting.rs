@@ -3,7 +3,9 @@
 use kommunkompass::domain::action::ActionStatus;
 use kommunkompass::domain::assessment::Response;
 use kommunkompass::domain::error::DecodeError;
-use kommunkompass::domain::persist::{SCHEMA_VERSION, decode, encode, encode_pretty};
+use kommunkompass::domain::persist::{
+    SCHEMA_VERSION, decode, encode, encode_pretty, is_newer_than_this_app, stored_schema,
+};
 
 use crate::support::{assessment, rubric};
 
@@ -93,4 +95,25 @@ fn a_fully_answered_assessment_with_comments_fits_the_storage_budget() {
     }
     let bytes = encode(&a, "0.1.0", 1_763_900_000_000).len();
     assert!(bytes <= 100 * 1024, "{bytes} bytes exceeds the 100 KB budget");
+}
+
+/// Before overwriting a stored entry the app reads only its schema number: a newer version's
+/// entry must never be replaced by an older tab's copy.
+#[test]
+fn the_schema_of_a_stored_entry_is_read_without_decoding_it() {
+    let a = assessment("kk-2022");
+    let now = encode(&a, "0.1.0", 1);
+    assert_eq!(stored_schema(&now), Some(u64::from(SCHEMA_VERSION)));
+    assert!(!is_newer_than_this_app(&now));
+    let v1 = include_str!("../fixtures/assessment-schema-1.json");
+    assert_eq!(stored_schema(v1), Some(1));
+    assert!(!is_newer_than_this_app(v1));
+    // A future schema with fields this build does not know is still recognised as newer.
+    let future = now.replacen(&format!("\"schema\":{SCHEMA_VERSION},"), "\"schema\":3,\"new_field\":[1,2],", 1);
+    assert_eq!(stored_schema(&future), Some(3));
+    assert!(is_newer_than_this_app(&future));
+    // Not ours, or not JSON: no schema, so never "newer".
+    assert_eq!(stored_schema("{\"kind\":\"annat\",\"schema\":9}"), None);
+    assert_eq!(stored_schema("{ trasig"), None);
+    assert!(!is_newer_than_this_app("{ trasig"));
 }

@@ -189,3 +189,35 @@ e2e("an app upgrade: an entry saved by the first version (schema 1) opens with e
     assert.deepEqual(now.assessment.answers[qid], answerV1, `answer ${qid} survives the upgrade unchanged`);
   }
 });
+
+e2e("a newer app version in another tab: this older tab warns and never overwrites what the newer one saved", async (s) => {
+  const { p1, p2, id } = await twoTabs(s);
+  await answer(p1, "1.1.1", 3);
+  const key = `kommunkompass.bedomning.${id}`;
+  // The other tab runs a newer version (simulated: it writes a future schema with a field this
+  // version does not know).
+  const future = await p2.evaluate((key) => {
+    const entry = JSON.parse(localStorage.getItem(key));
+    entry.schema = 99;
+    entry.assessment.new_in_99 = { kept: true };
+    const text = JSON.stringify(entry);
+    localStorage.setItem(key, text);
+    return text;
+  }, key);
+  const warning = p1.locator("[data-testid=storage-warning]");
+  await warning.waitFor();
+  assert.match(await text(warning), /nyare version av verktyget/);
+  assert.match(await text(warning), /Ladda om sidan/);
+
+  // Answering here still works on screen, but storage keeps the newer version's bytes.
+  await answer(p1, "1.1.2", 2);
+  await assertChecked(p1, radioId("1.1.2", 2));
+  assert.equal((await storageDump(p1))[key], future, "the newer entry is untouched");
+
+  // "Spara som fil" carries this tab's answers out, to be merged after reloading.
+  const file = await download(p1, () => warning.getByRole("button", { name: "Spara som fil" }).click());
+  const saved = JSON.parse(file.text).assessment.answers;
+  assert.deepEqual(saved["1.1.1"].response, { level: 3 });
+  assert.deepEqual(saved["1.1.2"].response, { level: 2 });
+  await s.axe(p1, "newer version warning");
+});

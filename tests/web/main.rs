@@ -212,6 +212,23 @@ fn entries_of_a_newer_schema_are_unreadable_not_lost() {
 }
 
 #[wasm_bindgen_test]
+fn save_never_overwrites_an_entry_written_by_a_newer_version() {
+    let ls = fresh_storage();
+    let key = "kommunkompass.bedomning.web-upgrade";
+    let current = format!("\"schema\":{},", persist::SCHEMA_VERSION);
+    let future = persist::encode(&sample("web-upgrade"), "9.9.9", 1).replacen(&current, "\"schema\":99,", 1);
+    ls.set_item(key, &future).unwrap();
+
+    assert_eq!(storage::save(&sample("web-upgrade"), 2), Err(storage::SaveError::NewerVersion));
+    assert_eq!(ls.get_item(key).unwrap(), Some(future), "the newer entry is untouched, byte for byte");
+
+    // An entry of this version or older is overwritten as usual.
+    ls.set_item(key, include_str!("../fixtures/assessment-schema-1.json")).unwrap();
+    assert_eq!(storage::save(&sample("web-upgrade"), 3), Ok(()));
+    assert_eq!(ls.get_item(key).unwrap(), Some(persist::encode(&sample("web-upgrade"), storage::APP_VERSION, 3)));
+}
+
+#[wasm_bindgen_test]
 fn an_entry_written_by_the_first_schema_still_loads() {
     let ls = fresh_storage();
     let v1 = include_str!("../fixtures/assessment-schema-1.json");
