@@ -151,3 +151,38 @@ e2e("narrow screen (320 px): no view scrolls sideways, and axe is clean there", 
     await s.axe(page, `${path} at 320 px`);
   }
 });
+
+/**
+ * WCAG 1.4.12 Text spacing: with the spacing users may force (line height 1.5, letters 0.12 em,
+ * words 0.16 em, paragraphs 2 em) no text may be cut off. The style is injected as a user style
+ * sheet would be, so the page's CSP is bypassed for this test only.
+ */
+e2e("text spacing (WCAG 1.4.12): no text is cut off on any view", async (s) => {
+  const page = await s.newPage({ bypassCSP: true });
+  const id = await withAssessment(page, s);
+  await page.locator("#kk-q-1-1-1-comment").fill("Ett längre stycke om hur demokratistrategin följs upp i nämnderna.");
+  await open(page, s, `/bedomning/${id}/resultat`);
+  const area1 = page.locator('section[data-area="1"]');
+  await area1.getByRole("button", { name: "Lägg till åtgärd för område 1" }).click();
+  await area1.getByLabel("Åtgärd").fill("Ta fram en samlad plan för medborgardialog i alla nämnder, med uppföljning i delårsrapporten och årsredovisningen");
+  const views = [
+    ["/", "tbody tr"], ["/kriterier", "table"], [`/bedomning/${id}/omrade/1`, "fieldset"],
+    [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-cover"],
+  ];
+  for (const [path, ready] of views) {
+    await open(page, s, path);
+    await page.locator(ready).first().waitFor();
+    await page.addStyleTag({
+      content: ".kk-app * { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } .kk-app p { margin-bottom: 2em !important; }",
+    });
+    const clipped = await page.evaluate(() => [...document.querySelectorAll(".kk-app *")]
+      .filter((e) => !e.closest(".kk-sr"))
+      .filter((e) => {
+        const cs = getComputedStyle(e);
+        const hides = [cs.overflowX, cs.overflowY].includes("hidden") || cs.textOverflow === "ellipsis";
+        return hides && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+      })
+      .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.textContent.slice(0, 40)}`));
+    assert.deepEqual(clipped, [], `${path}: text cut off with increased spacing`);
+  }
+});
