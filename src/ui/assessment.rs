@@ -40,7 +40,7 @@ pub fn AssessmentPage() -> impl IntoView {
             return view! { <MissingAssessment/> }.into_any();
         };
         let Some(rubric) = state.catalog.rubric(&a.rubric) else {
-            return view! { <MissingAssessment/> }.into_any();
+            return view! { <UnknownVersion version=a.rubric/> }.into_any();
         };
         let score = {
             let id = id.clone();
@@ -59,6 +59,22 @@ pub fn MissingAssessment() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Självskattningen finns inte här"</h1>
         <p>"Den finns inte i den här webbläsaren. Den kan ha tagits bort, eller sparats i en annan webbläsare eller på en annan dator. Öppna den sparade filen från startsidan om ni har en."</p>
+        <p><A href="/">"Till mina självskattningar"</A></p>
+    }
+}
+
+/// Shown when this browser has the assessment but this version of the tool does not know its
+/// version of the criteria (it was saved by a newer version). Nothing is changed or lost.
+#[component]
+pub fn UnknownVersion(
+    /// The rubric id the assessment names.
+    version: String,
+) -> impl IntoView {
+    crate::app::set_title("Självskattningen kan inte visas");
+    view! {
+        <h1 tabindex="-1">"Självskattningen kan inte visas"</h1>
+        <p>{format!("Den gäller en version av Kommunkompassens kriterier (”{version}”) som den här versionen av verktyget inte känner till. Den har troligen sparats med en nyare version av verktyget.")}</p>
+        <p>"Ingenting har ändrats och svaren finns kvar i webbläsaren. Ladda om sidan för att få den senaste versionen av verktyget. Vill ni ha en kopia, spara självskattningen som fil från startsidan."</p>
         <p><A href="/">"Till mina självskattningar"</A></p>
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::format;
 use crate::domain::rubric::Rubric;
 use crate::state::AppState;
 use crate::ui::area_results::AreaResults;
-use crate::ui::assessment::MissingAssessment;
+use crate::ui::assessment::{MissingAssessment, UnknownVersion};
 use crate::ui::chart::EChart;
 use crate::ui::result_data::{ResultData, TARGETS_KEY};
 use crate::ui::table_region::TableRegion;
@@ -21,12 +21,16 @@ use crate::ui::user_reference::UserReferences;
 
 /// A route showing assessment `:id` through `page`, or a notice when this browser lacks it.
 pub fn for_assessment(page: fn(String, ResultData) -> AnyView) -> impl IntoView {
+    let state = AppState::expect();
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
         match ResultData::new(id.clone()) {
             Some(data) => page(id, data),
-            None => view! { <MissingAssessment/> }.into_any(),
+            None => match state.get(&id) {
+                Some(a) => view! { <UnknownVersion version=a.rubric/> }.into_any(),
+                None => view! { <MissingAssessment/> }.into_any(),
+            },
         }
     }
 }

@@ -221,3 +221,22 @@ e2e("a newer app version in another tab: this older tab warns and never overwrit
   assert.deepEqual(saved["1.1.2"].response, { level: 2 });
   await s.axe(p1, "newer version warning");
 });
+
+e2e("an assessment on a rubric version this build does not know: listed, explained, and left untouched", async (s) => {
+  const file = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/assessment-schema-2.json"), "utf8"));
+  file.assessment.rubric = "kk-2030";
+  const entry = JSON.stringify(file);
+  const key = `kommunkompass.bedomning.${file.assessment.id}`;
+  const page = await s.newPage({ init: seed, initArg: { [key]: entry } });
+  await open(page, s, "/");
+  const row = page.locator("tbody tr", { hasText: file.assessment.name });
+  await row.waitFor();
+  assert.match(await text(row), /kk-2030/);
+  for (const path of [`/bedomning/${file.assessment.id}/omrade/1`, `/bedomning/${file.assessment.id}/resultat`]) {
+    await open(page, s, path);
+    assert.equal(await text(page.locator("h1")), "Självskattningen kan inte visas", path);
+    assert.match(await text(page.locator(".kk-main")), /”kk-2030”.*Ingenting har ändrats/, path);
+    await s.axe(page, `${path} (unknown version)`);
+  }
+  assert.equal((await storageDump(page))[key], entry, "the entry is kept byte for byte");
+});
