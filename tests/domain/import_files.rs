@@ -145,7 +145,8 @@ fn shape_problems_are_explained_in_swedish_with_their_place_in_the_file() {
         change(&mut v["assessment"]);
         serde_json::to_string_pretty(&v).unwrap()
     };
-    let cases: [(&dyn Fn(&mut Value), &str); 6] = [
+    type Change = dyn Fn(&mut Value);
+    let cases: [(&Change, &str); 6] = [
         (&|a| a["created_at"] = json!("igår"), "texten ”igår” står där det ska vara ett heltal"),
         (&|a| drop(a.as_object_mut().unwrap().remove("name")), "fältet ”name” saknas"),
         (&|a| a["actions"][0]["status"] = json!("kanske"), "värdet ”kanske” är inte ett av de tillåtna"),
