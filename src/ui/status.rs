@@ -51,6 +51,7 @@ fn StorageWarning(
         }
     };
     let newer = error == SaveError::NewerVersion;
+    let lead = if newer { "Den här fliken sparar inte längre. " } else { "Svaren är inte sparade i webbläsaren. " };
     let advice = if newer {
         "Gör så här: spara som fil nu. Ladda sedan om sidan, så får ni den nya versionen, och öppna filen från startsidan med ”Slå ihop” – då kommer ändringarna härifrån med."
     } else {
@@ -70,7 +71,7 @@ fn StorageWarning(
     };
     view! {
         <div class="kk-alert kk-error-box" role="alert" data-testid="storage-warning">
-            <p><strong>"Svaren är inte sparade i webbläsaren. "</strong>{text}</p>
+            <p><strong>{lead}</strong>{text}</p>
             <p>{advice}</p>
             <button type="button" class="kk-button kk-primary" on:click=save_files>"Spara som fil"</button>
             {if newer {
