@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::adapters::{clock, storage};
 use crate::domain::assessment::{Assessment, Millis};
 use crate::domain::catalog::Catalog;
+use crate::domain::error::DecodeError;
 use crate::domain::merge::merge;
 use crate::domain::persist;
 use crate::domain::reference::Reference;
@@ -218,13 +219,16 @@ impl AppState {
             }
             return;
         };
-        if persist::is_newer_than_this_app(&text) && self.get(id).is_some() {
+        let incoming = match persist::decode(&text) {
+            Ok(envelope) => envelope.assessment,
             // A newer version of the app saved this assessment in another tab. Say so now, before
             // more is typed here; saving from this tab is refused (see `storage::save`).
-            self.save_status.set(SaveStatus::Failed(storage::SaveError::NewerVersion));
-            return;
-        }
-        let Ok(incoming) = storage::decode_entry(&text) else { return };
+            Err(DecodeError::TooNew(_)) if self.get(id).is_some() => {
+                self.save_status.set(SaveStatus::Failed(storage::SaveError::NewerVersion));
+                return;
+            }
+            Err(_) => return,
+        };
         let local = self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
         let merged = match &local {
             Some(local) => merge(local, &incoming),

@@ -100,7 +100,7 @@ pub fn load_all() -> Loaded {
 }
 
 /// Decodes one stored entry (any known schema version).
-pub fn decode_entry(text: &str) -> Result<Assessment, String> {
+fn decode_entry(text: &str) -> Result<Assessment, String> {
     persist::decode(text).map(|e: Envelope| e.assessment).map_err(|e| e.to_string())
 }
 

@@ -7,7 +7,7 @@ use crate::adapters::{clock, files};
 use crate::domain::assessment::Assessment;
 use crate::domain::import::validate_import;
 use crate::state::{AppState, Notice};
-use crate::ui::focus::{focus_id_next_frame, on_escape};
+use crate::ui::focus::{FocusTarget, focus_id_next_frame, on_escape};
 
 /// The file input; focus returns here when the merge-or-add question is answered.
 const INPUT_ID: &str = "kk-import";
@@ -21,7 +21,7 @@ pub fn ImportForm() -> impl IntoView {
     let state = AppState::expect();
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Assessment>);
-    let choice_ref = NodeRef::<leptos::html::Div>::new();
+    let choice = FocusTarget::<leptos::html::Div>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -45,12 +45,8 @@ pub fn ImportForm() -> impl IntoView {
             };
             match validate_import(&bytes, &state.catalog.rubrics) {
                 Ok(a) if state.get(&a.id).is_some() => {
+                    choice.arm();
                     pending.set(Some(a));
-                    request_animation_frame(move || {
-                        if let Some(el) = choice_ref.get_untracked() {
-                            let _ = el.focus();
-                        }
-                    });
                 }
                 Ok(a) => {
                     let name = a.name.clone();
@@ -94,7 +90,7 @@ pub fn ImportForm() -> impl IntoView {
                 <p class="kk-error" role="alert">{move || error.get()}</p>
             </Show>
             {move || pending.get().map(|a| view! {
-                <div class="kk-alert kk-warning" role="group" aria-labelledby="kk-import-choice" tabindex="-1" node_ref=choice_ref on:keydown=on_escape(cancel)>
+                <div class="kk-alert kk-warning" role="group" aria-labelledby="kk-import-choice" tabindex="-1" node_ref=choice.node() on:keydown=on_escape(cancel)>
                     <p id="kk-import-choice">
                         {format!("”{}” ({}) finns redan i den här webbläsaren. Vill ni slå ihop filen med den som finns här, eller lägga till filen som en ny självskattning?", a.name, a.municipality)}
                     </p>
