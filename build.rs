@@ -9,8 +9,9 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<String>) {
     paths.sort();
     for path in paths {
         if path.is_dir() {
-            // The JSON Schemas are for authors and the test suite, not for the app.
-            if path.file_name().is_some_and(|n| n != "schema") {
+            // The JSON Schemas are for authors and the test suite, and the calibration study's
+            // readings for the study and its tests; neither is for the app.
+            if path.file_name().is_some_and(|n| n != "schema" && n != "readings") {
                 collect(&path, root, out);
             }
         } else if path.extension().is_some_and(|e| e == "json") {

@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use super::calibration::Calibration;
 use super::mapping::Mappings;
 use super::reference::Reference;
 use super::rubric::Rubric;
@@ -27,15 +28,20 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     /// Mappings between versions.
     pub mappings: Mappings,
+    /// The translation to expected evaluator points, when a calibration file exists.
+    pub calibration: Option<Calibration>,
 }
 
 impl Catalog {
     /// Builds a catalog from `(path, contents)` pairs. Paths under `references/` are references,
-    /// `mappings.json` is the mapping file, every other `.json` outside `schema/` is a rubric.
+    /// `mappings.json` is the mapping file, `calibration/model.json` the calibration; other files
+    /// under `calibration/` (the study's readings) are not the app's; every other `.json`
+    /// outside `schema/` is a rubric.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Catalog, CatalogError> {
         let mut rubrics = Vec::new();
         let mut references = Vec::new();
         let mut mappings = Mappings::default();
+        let mut calibration = None;
         let fail = |file: &str, message: String| CatalogError { file: file.to_string(), message };
         let mut ref_files = Vec::new();
         for (path, text) in files {
@@ -46,6 +52,10 @@ impl Catalog {
                 let r = Reference::parse(text).map_err(|e| fail(path, e.to_string()))?;
                 ref_files.push(path);
                 references.push(r);
+            } else if path.ends_with("calibration/model.json") {
+                calibration = Some(Calibration::parse(text).map_err(|e| fail(path, e.to_string()))?);
+            } else if path.contains("/calibration/") {
+                continue;
             } else if path.ends_with("mappings.json") {
                 mappings = serde_json::from_str(text).map_err(|e| fail(path, e.to_string()))?;
             } else {
@@ -55,12 +65,15 @@ impl Catalog {
         for (r, path) in references.iter().zip(&ref_files) {
             r.validate(&rubrics).map_err(|e| fail(path, e.to_string()))?;
         }
+        if let Some(c) = &calibration {
+            c.validate(&rubrics).map_err(|e| fail("rubrics/calibration/model.json", e.to_string()))?;
+        }
         if rubrics.iter().filter(|r| r.current).count() != 1 {
             return Err(fail("rubrics/", "exakt en version ska vara markerad som aktuell (current)".into()));
         }
         // Current version first, then the others newest first (ids end in their year).
         rubrics.sort_by(|a, b| b.current.cmp(&a.current).then(b.id.cmp(&a.id)));
-        Ok(Catalog { rubrics, references, mappings })
+        Ok(Catalog { rubrics, references, mappings, calibration })
     }
 
     /// The catalog embedded in this build.
@@ -103,6 +116,11 @@ impl Catalog {
             (None, None) => return None,
         };
         Some(format!("Frågan bygger på {origin}."))
+    }
+
+    /// The calibration for `rubric`, if its questionnaire has one.
+    pub fn calibration_for(&self, rubric: &str) -> Option<&Calibration> {
+        self.calibration.as_ref().filter(|c| c.rubric == rubric)
     }
 
     /// A reference by id.

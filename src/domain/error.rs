@@ -44,6 +44,14 @@ pub enum RubricError {
     /// The answer scale is malformed.
     #[error("svarsskalan är felaktig: {0}")]
     Scale(String),
+    /// A retired question names a replacement that is not a question of the version.
+    #[error("den ersatta frågan {retired} hänvisar till {question}, som inte finns")]
+    UnknownReplacement {
+        /// The retired question's id.
+        retired: String,
+        /// The missing replacement.
+        question: String,
+    },
 }
 
 /// A reference file that cannot be used.

@@ -38,7 +38,7 @@ pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), Imp
     check_len("namnet", &a.name, MAX_NAME_CHARS)?;
     check_len("kommunens namn", &a.municipality, MAX_NAME_CHARS)?;
     for (id, answer) in &a.answers {
-        if rubric.question(id).is_none() {
+        if !rubric.knows_question(id) {
             return Err(ImportError::UnknownQuestion(id.clone()));
         }
         let levels = answer.target.into_iter().chain(match answer.response {

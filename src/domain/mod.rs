@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod assessment;
+pub mod calibration;
 pub mod catalog;
 pub mod compare;
 pub mod csv;

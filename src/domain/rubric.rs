@@ -36,6 +36,27 @@ pub struct Rubric {
     pub scale: Scale,
     /// The eight areas.
     pub areas: Vec<Area>,
+    /// Questions taken out of this version (split, moved or reworded into a new meaning). Their
+    /// ids are never reused; answers saved under them are kept and shown beside the questions
+    /// that replaced them, but they are not scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<RetiredQuestion>,
+}
+
+/// A question that is no longer asked, and what replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredQuestion {
+    /// The old id, e.g. "1.2.3"; never used again for another question.
+    pub id: String,
+    /// The sub-area it belonged to.
+    pub subarea: String,
+    /// The question as it was worded.
+    pub text: String,
+    /// The questions that ask what it asked (empty only when nothing replaced it).
+    pub replaced_by: Vec<String>,
+    /// One Swedish sentence for the user: why it was replaced.
+    pub note: String,
 }
 
 /// Provenance of a piece of rubric or reference data.
@@ -283,6 +304,22 @@ impl Rubric {
                 }
             }
         }
+        self.validate_retired(&seen)
+    }
+
+    fn validate_retired(&self, live: &HashSet<&str>) -> Result<(), RubricError> {
+        let mut seen = HashSet::new();
+        for r in &self.retired {
+            if live.contains(r.id.as_str()) || !seen.insert(r.id.as_str()) {
+                return Err(RubricError::DuplicateId(r.id.clone()));
+            }
+            if self.subarea(&r.subarea).is_none() || !is_child(&r.subarea, &r.id) {
+                return Err(RubricError::BadId(r.id.clone()));
+            }
+            if let Some(missing) = r.replaced_by.iter().find(|q| self.question(q).is_none()) {
+                return Err(RubricError::UnknownReplacement { retired: r.id.clone(), question: missing.clone() });
+            }
+        }
         Ok(())
     }
 
@@ -323,6 +360,22 @@ impl Rubric {
     /// Finds a question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().find(|q| q.id == id)
+    }
+
+    /// A retired question by id.
+    pub fn retired_question(&self, id: &str) -> Option<&RetiredQuestion> {
+        self.retired.iter().find(|r| r.id == id)
+    }
+
+    /// True when `id` is a question of this version, asked now or retired: an answer saved
+    /// under it belongs here and must be kept.
+    pub fn knows_question(&self, id: &str) -> bool {
+        self.question(id).is_some() || self.retired_question(id).is_some()
+    }
+
+    /// The retired questions that `question` (a live id) replaces.
+    pub fn replaced_by<'a>(&'a self, question: &'a str) -> impl Iterator<Item = &'a RetiredQuestion> {
+        self.retired.iter().filter(move |r| r.replaced_by.iter().any(|q| q == question))
     }
 
     /// Every question in order.

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod calibration;
 mod catalog_files;
 mod import_files;
 mod merging;

@@ -94,3 +94,57 @@ fn area_is_the_sum_of_its_sub_areas_and_targets_fall_back_to_answers() {
     assert!(target > area.points && target < 100.0, "{target}");
     assert!((s.total - 320.0).abs() < 1e-9);
 }
+
+fn not_applicable() -> Answer {
+    Answer { response: Some(Response::NotApplicable), ..Answer::default() }
+}
+
+#[test]
+fn a_sub_area_that_does_not_apply_costs_nothing() {
+    // A municipality without companies: every question of 3.5 Koncernstyrning is Ej aktuellt and
+    // everything else in area 3 is at the top level. The area must still reach 100, not 85.
+    let r = rubric("kk-2022");
+    let mut answers = all(r, top(r));
+    for q in &r.subarea("3.5").unwrap().questions {
+        answers.insert(q.id.clone(), not_applicable());
+    }
+    let s = score(r, &answers);
+    let area = s.area("3").unwrap();
+    assert_eq!(area.applicable_max, 85.0);
+    assert!((area.points - 100.0).abs() < 1e-9, "{}", area.points);
+    assert!((s.total - 800.0).abs() < 1e-9, "{}", s.total);
+    let sub = s.subarea("3.5").unwrap();
+    assert!(sub.is_not_applicable());
+    assert_eq!(sub.points, None);
+    assert_eq!(area.not_applicable().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["3.5"]);
+}
+
+#[test]
+fn the_area_is_scaled_over_the_maxima_that_apply() {
+    // 3.1–3.4 at Delvis (0.4) and 3.5 not applicable: 0.4 × 85 points, scaled by 100/85 = 40.
+    let r = rubric("kk-2022");
+    let mut answers = all(r, Response::Level(2));
+    for q in &r.subarea("3.5").unwrap().questions {
+        answers.insert(q.id.clone(), not_applicable());
+    }
+    let area = score(r, &answers).area("3").unwrap().clone();
+    assert!((area.scale() - 100.0 / 85.0).abs() < 1e-12);
+    assert!((area.points - 40.0).abs() < 1e-9, "{}", area.points);
+    // One applicable question left in 3.5 brings the sub-area back at full weight.
+    answers.insert(r.subarea("3.5").unwrap().questions[0].id.clone(), level(0));
+    let area = score(r, &answers).area("3").unwrap().clone();
+    assert_eq!(area.applicable_max, 100.0);
+    assert!((area.points - 0.4 * 85.0).abs() < 1e-9, "{}", area.points);
+}
+
+#[test]
+fn an_area_where_nothing_applies_leaves_the_total_at_full_scale() {
+    let r = rubric("kk-2022");
+    let mut answers = all(r, top(r));
+    for q in r.area("4").unwrap().questions() {
+        answers.insert(q.id.clone(), not_applicable());
+    }
+    let s = score(r, &answers);
+    assert_eq!(s.area("4").unwrap().points, 0.0);
+    assert!((s.total - 800.0).abs() < 1e-9, "{}", s.total);
+}

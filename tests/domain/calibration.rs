@@ -1,0 +1,154 @@
+//! The calibration: the model's expected result, the fit on synthetic data with a known answer,
+//! and (in `calibration_study`) the stored study recomputed from its readings.
+
+use std::collections::BTreeMap;
+
+use kommunkompass::domain::assessment::{Answer, Response};
+use kommunkompass::domain::calibration::study::{self, Choice, Group, Method, Official, Reading, ReadingAnswer};
+use kommunkompass::domain::calibration::{Calibration, Evidence, HeldOut, LevelShare};
+use kommunkompass::domain::rubric::Rubric;
+
+use crate::support::{all, rubric};
+
+fn model(shares: [f64; 5], area_range: f64, total_range: f64) -> Calibration {
+    Calibration {
+        schema: None,
+        format: 1,
+        rubric: "kk-2022".into(),
+        method: "per_level".into(),
+        levels: shares.iter().enumerate().map(|(i, s)| LevelShare { value: i as u8, share: *s }).collect(),
+        area_range,
+        total_range,
+        evidence: Evidence {
+            evaluations: vec!["alingsas-2022".into()],
+            readings: 1,
+            held_out: HeldOut { max_area_error: area_range, mean_area_error: 1.0, max_total_error: total_range },
+        },
+    }
+}
+
+/// A reading whose answers cycle through the levels in a pattern that differs per sub-area, so
+/// that the sub-areas carry different mixes of levels.
+fn synthetic_reading(r: &Rubric, seed: usize) -> Reading {
+    let mut answers = BTreeMap::new();
+    for (i, q) in r.questions().enumerate() {
+        let level = ((i * 7 + seed * 3 + i / 5) % 5) as u8;
+        answers.insert(q.id.clone(), ReadingAnswer { answer: Choice::Level(level), reason: "syntetiskt".into() });
+    }
+    Reading {
+        schema: None,
+        format: 1,
+        report: format!("report-{seed}"),
+        reader: format!("reader-{seed}"),
+        rubric: r.id.clone(),
+        questionnaire_sha256: String::new(),
+        text_sha256: String::new(),
+        answers,
+    }
+}
+
+/// The published figures a world with these level shares would produce for `reading`.
+fn official_for(r: &Rubric, reading: &Reading, truth: &Calibration) -> Official {
+    let expected = truth.expected(r, &reading.answers());
+    let groups = expected
+        .score
+        .areas
+        .iter()
+        .flat_map(|a| &a.subareas)
+        .map(|s| Group { subareas: vec![s.id.clone()], share: s.points.unwrap() / s.max })
+        .collect();
+    let areas = expected.score.areas.iter().map(|a| (a.id.clone(), a.points)).collect();
+    Official { report: reading.report.clone(), areas, groups, approximate: false }
+}
+
+#[test]
+fn expected_result_uses_the_calibrated_shares_and_clamps_the_range() {
+    let r = rubric("kk-2022");
+    let c = model([0.3, 0.4, 0.55, 0.75, 0.9], 10.0, 40.0);
+    let e = c.expected(r, &all(r, Response::Level(0)));
+    let area = e.area("1").unwrap().estimate.unwrap();
+    assert!((area.points - 30.0).abs() < 1e-9);
+    assert_eq!((area.low, area.high), (20.0, 40.0));
+    let total = e.total.unwrap();
+    assert!((total.points - 240.0).abs() < 1e-9);
+    let e = c.expected(r, &all(r, Response::Level(4)));
+    let area = e.area("1").unwrap().estimate.unwrap();
+    assert!((area.points - 90.0).abs() < 1e-9);
+    assert_eq!(area.high, 100.0, "the range never goes above the maximum");
+}
+
+#[test]
+fn no_expected_result_for_an_area_with_an_unanswered_sub_area() {
+    let r = rubric("kk-2022");
+    let c = model([0.3, 0.4, 0.55, 0.75, 0.9], 10.0, 40.0);
+    let mut answers = all(r, Response::Level(3));
+    for q in &r.subarea("2.3").unwrap().questions {
+        answers.insert(q.id.clone(), Answer { response: Some(Response::DontKnow), ..Answer::default() });
+    }
+    let e = c.expected(r, &answers);
+    let area = e.area("2").unwrap();
+    assert_eq!(area.estimate, None);
+    assert_eq!(area.missing, ["2.3"]);
+    assert!(e.area("1").unwrap().estimate.is_some());
+    assert_eq!(e.total, None, "no total until every area has an estimate");
+}
+
+#[test]
+fn fitting_recovers_the_shares_that_produced_the_published_figures() {
+    let r = rubric("kk-2022");
+    let truth = model([0.25, 0.35, 0.5, 0.7, 0.95], 0.0, 0.0);
+    let readings: Vec<(Reading, Official)> = (0..3)
+        .map(|seed| {
+            let reading = synthetic_reading(r, seed);
+            let official = official_for(r, &reading, &truth);
+            (reading, official)
+        })
+        .collect();
+    let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
+    let fitted = study::fit(Method::PerLevel, r, &data);
+    for (got, want) in fitted.iter().zip(&truth.levels) {
+        assert!((got.share - want.share).abs() < 1e-3, "{got:?} vs {want:?}");
+    }
+    // Held out, the recovered model predicts every area almost exactly.
+    let reports: Vec<String> = readings.iter().map(|(x, _)| x.report.clone()).collect();
+    let names: Vec<&str> = reports.iter().map(String::as_str).collect();
+    let v = study::leave_one_out(Method::PerLevel, r, &readings, &names);
+    assert!(v.max_area_error() < 0.1, "{}", v.max_area_error());
+    // The unfitted scale is far off on the same data, so the check can fail.
+    let scale = study::leave_one_out(Method::Scale, r, &readings, &names);
+    assert!(scale.max_area_error() > 5.0, "{}", scale.max_area_error());
+}
+
+#[test]
+fn an_affine_world_is_fitted_exactly_by_the_affine_method() {
+    let r = rubric("kk-2022");
+    // share = 0.3 + 0.6 × fraction, with the scale's fractions 0, 0, 0.4, 0.75, 1.
+    let fractions: Vec<f64> = r.scale.levels.iter().map(|l| l.fraction).collect();
+    let shares: Vec<f64> = fractions.iter().map(|f| 0.3 + 0.6 * f).collect();
+    let truth = model(shares.clone().try_into().unwrap(), 0.0, 0.0);
+    let readings: Vec<(Reading, Official)> = (0..2)
+        .map(|seed| {
+            let reading = synthetic_reading(r, seed);
+            let official = official_for(r, &reading, &truth);
+            (reading, official)
+        })
+        .collect();
+    let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
+    let fitted = study::fit(Method::Affine, r, &data);
+    for (got, want) in fitted.iter().zip(&shares) {
+        assert!((got.share - want).abs() < 1e-3, "{got:?} vs {want}");
+    }
+}
+
+#[test]
+fn a_reading_must_answer_every_question_with_a_reason() {
+    let r = rubric("kk-2022");
+    let mut reading = synthetic_reading(r, 0);
+    let json = serde_json::to_string(&reading).unwrap();
+    assert!(Reading::parse(&json, r).is_ok());
+    let first = r.questions().next().unwrap().id.clone();
+    reading.answers.get_mut(&first).unwrap().reason = " ".into();
+    assert!(Reading::parse(&serde_json::to_string(&reading).unwrap(), r).is_err());
+    reading.answers.remove(&first);
+    assert!(Reading::parse(&serde_json::to_string(&reading).unwrap(), r).is_err());
+}
