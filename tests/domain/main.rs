@@ -10,5 +10,6 @@ mod merging;
 mod persisting;
 mod references;
 mod results;
+mod retired;
 mod scoring_rule;
 mod tidy;

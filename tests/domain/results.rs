@@ -106,10 +106,10 @@ fn csv_opens_in_swedish_excel() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng");
     assert_eq!(lines.len(), 1 + 8 + 36 + 1);
-    assert_eq!(lines[1], "Område;1;Samspel mellan förtroendevalda och medborgare;15;100;15;1;26;15");
-    assert_eq!(lines[2], "Delområde;1.1;Strategi för demokratiutveckling och information;15;20;75;1;5;15");
-    assert_eq!(lines[3], "Delområde;1.2;Kommunens information till medborgarna;;10;;0;4;");
-    assert!(lines.last().unwrap().starts_with("Totalt;;Hela kommunen;15;800;1,9;1;184"), "{}", lines.last().unwrap());
+    assert_eq!(lines[1], "Område;1;Samspel mellan förtroendevalda och medborgare;15;100;15;1;33;15");
+    assert_eq!(lines[2], "Delområde;1.1;Strategi för demokratiutveckling och information;15;20;75;1;6;15");
+    assert_eq!(lines[3], "Delområde;1.2;Kommunens information till medborgarna;;10;;0;6;");
+    assert!(lines.last().unwrap().starts_with("Totalt;;Hela kommunen;15;800;1,9;1;227"), "{}", lines.last().unwrap());
 }
 
 #[test]
