@@ -1,4 +1,9 @@
-//! Swedish number formatting shared by the UI, the report and the CSV export.
+//! Swedish number formatting and the sentences about points and answered questions, shared by
+//! the answering view, the results, the report, the start page and the CSV export. Every "3 av 5
+//! besvarade" and "56 av 100 poäng" in the app is written here.
+
+use super::rubric::AREA_MAX;
+use super::scoring::{AreaScore, Completeness, Score, SubareaScore};
 
 /// Points with a decimal comma: whole numbers as "56", others with one decimal, "13,3".
 pub fn points(value: f64) -> String {
@@ -13,6 +18,103 @@ pub fn points(value: f64) -> String {
 /// A share as whole percent, "75 %".
 pub fn percent(share: f64) -> String {
     format!("{} %", (share * 100.0).round() as i64)
+}
+
+/// Parses "56", "56,5" or "56.5" as points between 0 and `max`.
+pub fn parse_points(text: &str, max: f64) -> Option<f64> {
+    let v: f64 = text.trim().replace(',', ".").parse().ok()?;
+    (0.0..=max).contains(&v).then_some(v)
+}
+
+/// How an answered count is worded; the words follow the numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// "3 av 5" (table cells, the sub-area list of the side menu).
+    Count,
+    /// "3 av 5 besvarade".
+    Answered,
+    /// "3 av 5 frågor".
+    Questions,
+    /// "3 av 5 frågor besvarade".
+    QuestionsAnswered,
+    /// "3 av 5 aktuella frågor besvarade".
+    ApplicableAnswered,
+}
+
+/// How much is answered: answered of applicable questions, worded as `form` says.
+pub fn answered(c: &Completeness, form: Answered) -> String {
+    let words = match form {
+        Answered::Count => "",
+        Answered::Answered => " besvarade",
+        Answered::Questions => " frågor",
+        Answered::QuestionsAnswered => " frågor besvarade",
+        Answered::ApplicableAnswered => " aktuella frågor besvarade",
+    };
+    format!("{} av {}{words}", c.answered, c.applicable)
+}
+
+/// [`answered`] followed by the share, "3 av 5 frågor (60 %)".
+pub fn answered_with_share(c: &Completeness, form: Answered) -> String {
+    format!("{} ({} %)", answered(c, form), c.percent())
+}
+
+/// "56 av 800".
+pub fn points_of(points_: f64, max: f64) -> String {
+    format!("{} av {}", points(points_), points(max))
+}
+
+/// "56 av 800 poäng".
+pub fn points_line(points_: f64, max: f64) -> String {
+    format!("{} poäng", points_of(points_, max))
+}
+
+/// A sub-area under its heading: "13,3 av 20 poäng · 2 av 4 besvarade", or "Inte bedömt ännu (max
+/// 20 poäng) · 0 av 4 besvarade" before anything applicable is answered.
+pub fn subarea_line(s: &SubareaScore) -> String {
+    let head = match s.points {
+        Some(p) => points_line(p, s.max),
+        None => format!("Inte bedömt ännu (max {} poäng)", points(s.max)),
+    };
+    format!("{head} · {}", answered(&s.completeness, Answered::Answered))
+}
+
+/// An area in the answering view: "Området: 56 av 100 poäng · 12 av 30 besvarade".
+pub fn area_line(a: &AreaScore) -> String {
+    format!(
+        "Området: {} · {}",
+        points_line(a.points, f64::from(AREA_MAX)),
+        answered(&a.completeness, Answered::Answered)
+    )
+}
+
+/// An area in the side menu: "12 av 30 besvarade · 56 p".
+pub fn area_progress(a: &AreaScore) -> String {
+    format!("{} · {} p", answered(&a.completeness, Answered::Answered), points(a.points))
+}
+
+/// An area in the results: "56 av 100 poäng · 12 av 30 frågor besvarade", marked when not
+/// every applicable question is answered.
+pub fn area_result_line(a: &AreaScore) -> String {
+    let mut text = format!(
+        "{} · {}",
+        points_line(a.points, f64::from(AREA_MAX)),
+        answered(&a.completeness, Answered::QuestionsAnswered)
+    );
+    if !a.completeness.is_complete() {
+        text.push_str(" · inte färdigbesvarat");
+    }
+    text
+}
+
+/// The whole assessment under the side menu: "Totalt 420 av 800 poäng · 150 av 227 frågor besvarade".
+pub fn total_line(s: &Score) -> String {
+    format!("Totalt {} · {}", points_line(s.total, s.max), answered(&s.completeness, Answered::QuestionsAnswered))
+}
+
+/// The caution that goes with a round that is not fully answered: "Bara 40 % av frågorna är
+/// besvarade."
+pub fn only_partly_answered(c: &Completeness) -> Option<String> {
+    (!c.is_complete()).then(|| format!("Bara {} % av frågorna är besvarade.", c.percent()))
 }
 
 #[cfg(test)]

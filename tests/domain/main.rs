@@ -5,6 +5,7 @@ mod support;
 
 mod calibration;
 mod catalog_files;
+mod editing;
 mod import_files;
 mod merging;
 mod persisting;
@@ -12,4 +13,6 @@ mod references;
 mod results;
 mod retired;
 mod scoring_rule;
+mod sync;
 mod tidy;
+mod workspace;
