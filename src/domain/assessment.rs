@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::action::{Action, ActionStatus};
+use super::rubric::Question;
 
 /// Milliseconds since 1970-01-01 UTC.
 pub type Millis = u64;
@@ -284,6 +285,17 @@ impl Assessment {
         a.changed_at = now;
         self.touch(now);
         true
+    }
+
+    /// The team's comments on `questions`, as "1.2.3: text", in their order (blank ones left out).
+    pub fn comments<'a>(&self, questions: impl IntoIterator<Item = &'a Question>) -> Vec<String> {
+        questions
+            .into_iter()
+            .filter_map(|q| {
+                let comment = self.answers.get(&q.id)?.comment.trim();
+                (!comment.is_empty()).then(|| format!("{}: {comment}", q.id))
+            })
+            .collect()
     }
 
     /// An action by id (deleted or not).

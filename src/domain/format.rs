@@ -26,6 +26,17 @@ pub fn parse_points(text: &str, max: f64) -> Option<f64> {
     (0.0..=max).contains(&v).then_some(v)
 }
 
+/// The name of a saved file: "kommunkompass-<name>-<date>.<extension>", with the name made safe
+/// for every operating system (letters, digits, dash and underscore; at most 60 characters).
+pub fn file_name(name: &str, date: &str, extension: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let trimmed = cleaned.trim_matches('-');
+    let safe: String =
+        if trimmed.is_empty() { "sjalvskattning".to_string() } else { trimmed.chars().take(60).collect() };
+    format!("kommunkompass-{safe}-{date}.{extension}")
+}
+
 /// How an answered count is worded; the words follow the numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answered {
@@ -111,6 +122,25 @@ pub fn total_line(s: &Score) -> String {
     format!("Totalt {} · {}", points_line(s.total, s.max), answered(&s.completeness, Answered::QuestionsAnswered))
 }
 
+/// An area's distance to the comparison average: "4 poäng över jämförelsesnittet."
+pub fn gap_to_comparison(gap: f64) -> String {
+    if gap >= 0.0 {
+        format!("{} poäng över jämförelsesnittet.", points(gap))
+    } else {
+        format!("{} poäng under jämförelsesnittet.", points(-gap))
+    }
+}
+
+/// An area's distance to the team's targets: "12 poäng kvar till er målnivå."
+pub fn gap_to_target(gap: f64) -> String {
+    format!("{} poäng kvar till er målnivå.", points(gap))
+}
+
+/// A line of the largest gaps: "3. Ledning – 12 poäng".
+pub fn gap_item(name: &str, gap: f64) -> String {
+    format!("{name} – {} poäng", points(gap.abs()))
+}
+
 /// The caution that goes with a round that is not fully answered: "Bara 40 % av frågorna är
 /// besvarade."
 pub fn only_partly_answered(c: &Completeness) -> Option<String> {
@@ -119,7 +149,15 @@ pub fn only_partly_answered(c: &Completeness) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::points;
+    use super::{file_name, points};
+
+    #[test]
+    fn file_names_are_safe_everywhere() {
+        assert_eq!(file_name("Rundresa", "2025-03-14", "json"), "kommunkompass-Rundresa-2025-03-14.json");
+        assert_eq!(file_name("Å/ä: <ö>", "d", "csv"), "kommunkompass-Å-ä---ö-d.csv");
+        assert_eq!(file_name("///", "d", "json"), "kommunkompass-sjalvskattning-d.json");
+        assert_eq!(file_name(&"x".repeat(100), "d", "json").len(), "kommunkompass--d.json".len() + 60);
+    }
 
     #[test]
     fn points_use_a_decimal_comma_only_when_needed() {

@@ -97,8 +97,8 @@ pub fn EChart(
             return;
         }
         near.set(true);
-        if echarts::is_loaded() {
-            let _ = echarts::draw(&print_id, height, &chart.get_untracked(), renderer);
+        if echarts::is_loaded() && echarts::draw(&print_id, height, &chart.get_untracked(), renderer).is_err() {
+            failed.set(true);
         }
     });
     on_cleanup(move || {

@@ -214,7 +214,7 @@ pub enum Change {
     /// back/forward cache, or another tab cleared everything): every entry is read again.
     Resync,
     /// Adds or replaces a comparison the user entered or opened.
-    AddReference(Reference),
+    AddReference(Box<Reference>),
     /// Removes a comparison the user added.
     RemoveReference(String),
     /// Removes an unreadable entry (after the user downloaded it or chose to remove it).
@@ -477,7 +477,7 @@ impl<S: Store> Workspace<S> {
             Change::AddReference(reference) => {
                 let key = reference_key(&reference.id);
                 self.references.retain(|r| r.id != reference.id);
-                self.references.push(reference);
+                self.references.push(*reference);
                 self.references.sort_by(|a, b| a.label.cmp(&b.label));
                 self.unsaved.insert(key.clone());
                 self.write_key(&key, now);
@@ -604,8 +604,7 @@ impl<S: Store> Workspace<S> {
 
     /// Another tab changed `key`.
     fn arrived(&mut self, key: &str, value: Option<String>, now: Millis) -> bool {
-        if key.starts_with(REFERENCE_PREFIX) {
-            let id = &key[REFERENCE_PREFIX.len()..];
+        if let Some(id) = key.strip_prefix(REFERENCE_PREFIX) {
             self.references.retain(|r| r.id != id);
             if let Some(r) = value.as_deref().and_then(|t| Reference::parse(t).ok()) {
                 self.references.push(r);

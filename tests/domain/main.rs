@@ -5,9 +5,11 @@ mod support;
 
 mod calibration;
 mod catalog_files;
+mod comparing;
 mod editing;
 mod import_files;
 mod merging;
+mod own_figures;
 mod persisting;
 mod references;
 mod results;
@@ -15,4 +17,5 @@ mod retired;
 mod scoring_rule;
 mod sync;
 mod tidy;
+mod wording;
 mod workspace;

@@ -466,7 +466,7 @@ fn comparisons_the_user_adds_are_stored_shared_with_other_tabs_and_removable() {
         r#"{"format":1,"id":"egen-1","kind":"official_result","label":"Vårt resultat","rubric":"kk-2022","date":"2023","source":{},"total":400}"#,
     )
     .unwrap();
-    one.apply(Change::AddReference(reference), 1);
+    one.apply(Change::AddReference(Box::new(reference)), 1);
     assert_eq!(new_tab(&store).references().len(), 1);
     deliver(&mut two, 2);
     assert_eq!(two.references()[0].label, "Vårt resultat");
