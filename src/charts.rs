@@ -45,7 +45,7 @@ pub struct ProfileSeries {
 pub fn area_label(area: &Area, score: &AreaScore) -> String {
     let mut label = format!("{}. {}", area.id, area.name);
     if !score.completeness.is_complete() {
-        label.push_str(&format!(" ({} % besvarat)", score.completeness.percent()));
+        label.push_str(&format!(" ({})", format::share_answered(&score.completeness)));
     }
     label
 }
@@ -182,7 +182,7 @@ pub fn subareas_summary(area: &Area, score: &AreaScore) -> String {
         .subareas
         .iter()
         .map(|x| match x.points {
-            Some(p) => format!("{} {} av {}", x.id, format::points(p), format::points(x.max)),
+            Some(p) => format!("{} {}", x.id, format::points_of(p, x.max)),
             None => format!("{} inte bedömt (max {})", x.id, format::points(x.max)),
         })
         .collect();

@@ -109,12 +109,37 @@ pub enum Renderer {
     Svg,
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+}
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            // Without a frame the promise never resolves, and nothing is drawn: the same as a
+            // page that is never shown.
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Draws `chart` into the element with `id` as soon as that element is in the page: a page's view
+/// is built before the router shows it. Waits at most about a second (60 frames).
+pub async fn draw_when_shown(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), ChartError> {
+    for _ in 0..60 {
+        if element(id).is_some() {
+            break;
+        }
+        next_frame().await;
+    }
+    draw(id, height, chart, renderer)
+}
+
 /// Draws `chart` into the element with `id`, replacing whatever that element showed before.
 pub fn draw(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), ChartError> {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .ok_or_else(|| ChartError::NoElement(id.to_string()))?;
+    let element = element(id).ok_or_else(|| ChartError::NoElement(id.to_string()))?;
     let option = serde_wasm_bindgen::to_value(chart).map_err(|_| ChartError::Option)?;
     if let Some(existing) = instance_by_dom(&element) {
         existing.set_option_replacing(option, true);
@@ -139,7 +164,7 @@ pub fn resize(id: &str) {
     if !is_loaded() {
         return;
     }
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+    if let Some(el) = element(id)
         && let Some(instance) = instance_by_dom(&el)
     {
         instance.resize();

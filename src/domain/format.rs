@@ -69,6 +69,11 @@ pub fn answered_with_share(c: &Completeness, form: Answered) -> String {
     format!("{} ({} %)", answered(c, form), c.percent())
 }
 
+/// The share answered alone: "60 % besvarat" (the profile's axis labels).
+pub fn share_answered(c: &Completeness) -> String {
+    format!("{} % besvarat", c.percent())
+}
+
 /// "56 av 800".
 pub fn points_of(points_: f64, max: f64) -> String {
     format!("{} av {}", points(points_), points(max))

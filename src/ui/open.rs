@@ -39,8 +39,11 @@ impl Open {
     fn new(id: String, rubric: &'static Rubric) -> Self {
         let state = AppState::expect();
         let id = StoredValue::new(id);
+        // Typing leaves the scoring revision as it is, so a keystroke does not score again.
+        let revision = Memo::new(move |_| state.with(|w| w.scoring_revision()));
         let score = Memo::new(move |_| {
-            id.with_value(|id| state.with(|w| w.assessment(id).map(|a| score(rubric, &a.answers))))
+            revision.track();
+            id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| score(rubric, &a.answers))))
                 .unwrap_or_else(|| score(rubric, &Default::default()))
         });
         Open { id, rubric, score, state }

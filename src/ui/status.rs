@@ -57,7 +57,9 @@ fn StorageWarning(
             <p>{advice}</p>
             <button type="button" class="kk-button kk-primary" on:click=save_files>"Spara som fil"</button>
             {if newer {
-                view! { <button type="button" class="kk-button" on:click=move |_| { let _ = window().location().reload(); }>"Ladda om sidan"</button> }.into_any()
+                // A reload the browser refuses leaves the page as it is, with this warning still shown.
+                let reload = move |_| { let _ = window().location().reload(); };
+                view! { <button type="button" class="kk-button" on:click=reload>"Ladda om sidan"</button> }.into_any()
             } else {
                 view! { <button type="button" class="kk-button" on:click=move |_| state.change(Change::Retry)>"Försök spara igen"</button> }.into_any()
             }}

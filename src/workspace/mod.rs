@@ -250,6 +250,8 @@ pub struct Workspace<S: Store> {
     show_levels: bool,
     compare: Option<BTreeSet<String>>,
     open: Option<String>,
+    /// Counts the changes that may have changed what scores are computed from.
+    scoring_revision: u64,
 }
 
 impl<S: Store> Workspace<S> {
@@ -270,6 +272,7 @@ impl<S: Store> Workspace<S> {
             show_levels: true,
             compare: None,
             open: None,
+            scoring_revision: 0,
         };
         ws.read_all();
         ws
@@ -378,6 +381,13 @@ impl<S: Store> Workspace<S> {
         }
     }
 
+    /// Changes whenever a change may have changed a response or target of any assessment (or
+    /// which assessments there are); stays the same while text is typed. A score computed at one
+    /// revision is still right at the same revision.
+    pub fn scoring_revision(&self) -> u64 {
+        self.scoring_revision
+    }
+
     /// The store (for tests).
     pub fn store(&self) -> &S {
         &self.store
@@ -388,6 +398,28 @@ impl<S: Store> Workspace<S> {
     /// Applies one change at time `now`, writing what it decides. Returns false when nothing
     /// anyone could see changed (the UI need not redraw).
     pub fn apply(&mut self, change: Change, now: Millis) -> bool {
+        let scores_kept = match &change {
+            Change::Edit { edit, .. } => edit.is_typing() || matches!(edit, Edit::Meta { .. }),
+            Change::Flush
+            | Change::Retry
+            | Change::Dismiss
+            | Change::AddReference(_)
+            | Change::RemoveReference(_)
+            | Change::RemoveUnreadable(_)
+            | Change::ShowLevels(_)
+            | Change::Compare(_)
+            | Change::Open(_)
+            | Change::DownloadFailed { .. } => true,
+            _ => false,
+        };
+        let changed = self.apply_change(change, now);
+        if changed && !scores_kept {
+            self.scoring_revision += 1;
+        }
+        changed
+    }
+
+    fn apply_change(&mut self, change: Change, now: Millis) -> bool {
         match change {
             Change::Create(a) => {
                 self.put_and_write(a, now);

@@ -149,24 +149,23 @@ fn keeps_the_newest(merged: &Assessment, inputs: &[&Assessment]) -> Result<(), T
     Ok(())
 }
 
+/// Two copies of one assessment, each edited on its own from the same start.
+fn two_copies() -> impl Strategy<Value = (Assessment, Assessment)> {
+    let edits = || proptest::collection::vec(edit(), 0..12);
+    (edits(), edits()).prop_map(|(left, right)| {
+        let base = assessment("kk-2022");
+        (edited(&base, &left), edited(&base, &right))
+    })
+}
+
 proptest! {
     #[test]
-    fn merging_is_commutative(
-        left in proptest::collection::vec(edit(), 0..12),
-        right in proptest::collection::vec(edit(), 0..12),
-    ) {
-        let base = assessment("kk-2022");
-        let (l, r) = (edited(&base, &left), edited(&base, &right));
+    fn merging_is_commutative((l, r) in two_copies()) {
         prop_assert!(equivalent(&merge(&l, &r), &merge(&r, &l)), "{:?}\n{:?}", merge(&l, &r), merge(&r, &l));
     }
 
     #[test]
-    fn merging_is_idempotent(
-        left in proptest::collection::vec(edit(), 0..12),
-        right in proptest::collection::vec(edit(), 0..12),
-    ) {
-        let base = assessment("kk-2022");
-        let (l, r) = (edited(&base, &left), edited(&base, &right));
+    fn merging_is_idempotent((l, r) in two_copies()) {
         prop_assert!(equivalent(&merge(&l, &l), &l));
         let m = merge(&l, &r);
         prop_assert!(equivalent(&merge(&m, &m), &m));
@@ -175,12 +174,7 @@ proptest! {
     }
 
     #[test]
-    fn nothing_answered_is_ever_dropped(
-        left in proptest::collection::vec(edit(), 0..12),
-        right in proptest::collection::vec(edit(), 0..12),
-    ) {
-        let base = assessment("kk-2022");
-        let (l, r) = (edited(&base, &left), edited(&base, &right));
+    fn nothing_answered_is_ever_dropped((l, r) in two_copies()) {
         keeps_the_newest(&merge(&l, &r), &[&l, &r])?;
         keeps_the_newest(&merge(&r, &l), &[&l, &r])?;
     }

@@ -17,6 +17,7 @@ fn answered_counts_are_worded_as_each_place_needs() {
     assert_eq!(answered(&c, Answered::QuestionsAnswered), "3 av 5 frågor besvarade");
     assert_eq!(answered(&c, Answered::ApplicableAnswered), "3 av 5 aktuella frågor besvarade");
     assert_eq!(answered_with_share(&c, Answered::Questions), "3 av 5 frågor (60 %)");
+    assert_eq!(format::share_answered(&c), "60 % besvarat");
     assert_eq!(format::only_partly_answered(&c).as_deref(), Some("Bara 60 % av frågorna är besvarade."));
     assert_eq!(format::only_partly_answered(&Completeness { answered: 5, applicable: 5, total: 5 }), None);
 }

@@ -247,6 +247,20 @@ fn typing_stays_in_memory_until_a_flush_writes_it() {
 }
 
 #[test]
+fn typing_keeps_the_scoring_revision_and_choices_move_it() {
+    let (_store, mut tab) = browser();
+    let start = tab.scoring_revision();
+    tab.apply(type_comment("1.1.1", "Text"), 10);
+    tab.apply(Change::Flush, 11);
+    assert_eq!(tab.scoring_revision(), start, "scores need not be computed again while typing");
+    tab.apply(respond("1.1.1", 2), 12);
+    assert!(tab.scoring_revision() > start);
+    let after_click = tab.scoring_revision();
+    tab.apply(respond("1.1.1", 2), 13);
+    assert_eq!(tab.scoring_revision(), after_click, "a choice that changes nothing changes no score");
+}
+
+#[test]
 fn unsaved_typing_survives_a_storage_event_from_another_tab() {
     let (store, mut one) = browser();
     let mut two = new_tab(&store.second_tab());
