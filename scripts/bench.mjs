@@ -43,9 +43,11 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { cpus, loadavg } from "node:os";
 import { serve } from "../tests/e2e/serve.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const LOAD_AT_START = loadavg().map((x) => x.toFixed(1)).join(" / ");
 const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
 const RUNS = Number(process.env.KK_BENCH_RUNS || 7);
 const CHROMIUM_ARGS = [
@@ -424,6 +426,8 @@ await browser.close();
 await server.close();
 
 printTable("Benchmark (release build, loopback, gzip, fresh browser context per run)", ["figure", "value", "budget", ""], rows);
+// Timings depend on what else the machine is doing: say so beside them.
+console.log(`\nMachine: ${cpus().length} cores; load average at start ${LOAD_AT_START}, at end ${loadavg().map((x) => x.toFixed(1)).join(" / ")} (1 / 5 / 15 min).`);
 if (problems.length) {
   console.log(`\nThe browser reported problems during the benchmark:\n  ${problems.join("\n  ")}`);
 }
