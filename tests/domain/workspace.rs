@@ -491,6 +491,21 @@ fn comparisons_the_user_adds_are_stored_shared_with_other_tabs_and_removable() {
 }
 
 #[test]
+fn a_download_the_browser_refused_is_said_not_dropped() {
+    use kommunkompass::workspace::DownloadError;
+    let (_store, mut tab) = browser();
+    tab.apply(Change::DownloadFailed { file: "kommunkompass-x.json".into(), error: DownloadError::Refused }, 2);
+    let notice = tab.notice().expect("a notice");
+    assert_eq!(
+        notice.text(),
+        "Filen kommunkompass-x.json kunde inte sparas: webbläsaren kunde inte skapa filen. Ladda om sidan och försök igen."
+    );
+    assert!(!notice.can_undo());
+    tab.apply(Change::Dismiss, 3);
+    assert_eq!(tab.notice(), None);
+}
+
+#[test]
 fn save_as_file_in_a_warning_offers_the_open_assessment_or_else_all() {
     let (_store, mut tab) = browser();
     tab.apply(Change::Duplicate { id: ID.into(), new_id: "b".into(), name: "B".into() }, 2);
