@@ -11,7 +11,7 @@
 //! typed in; everyone else hears of the text with the write that follows ([`Change::Flush`]). Any
 //! other change (a merge, an import, an undo, another tab's copy) runs every reader.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ struct Pending {
 }
 
 /// The readers of one part of one assessment.
-type Parts = HashMap<(String, Part), ArcTrigger>;
+type Parts = BTreeMap<(String, Part), ArcTrigger>;
 
 /// Shared state; cheap to copy.
 #[derive(Clone, Copy)]
@@ -60,7 +60,7 @@ impl AppState {
             catalog,
             workspace: StoredValue::new(Workspace::load(LocalStore)),
             all: StoredValue::new(ArcTrigger::new()),
-            parts: StoredValue::new(HashMap::new()),
+            parts: StoredValue::new(BTreeMap::new()),
             not_edits: StoredValue::new(ArcTrigger::new()),
             pending: StoredValue::new(None),
         }

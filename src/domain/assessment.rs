@@ -124,7 +124,7 @@ pub enum ActionField {
 
 /// The part of an assessment an edit changes, as finely as a view shows it: one question's
 /// answer, one action, or the name and municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     /// The answer to this question.
     Answer(String),
