@@ -20,9 +20,9 @@
 //   attaches its event handlers while mounting, so the page reacts from then on. As a check,
 //   "first click handled" clicks "Rensa all data på den här datorn" the moment the h1 appears
 //   and stops when the app has rendered its confirmation.
-// - click → stored and rendered: inside the page, once the page has painted (two animation
-//   frames and a task: a person sees the last answer before the next click), from just before
-//   `label.click()` until
+// - click → stored and rendered: inside the page, with the question scrolled into view and the
+//   page painted (two animation frames and a task: a person sees the label and the last answer
+//   before the next click), from just before `label.click()` until
 //   localStorage holds the new level for that question AND the radio is checked AND the
 //   sub-area's score line has changed, polling after every microtask and then every macrotask.
 //   Measured on a new assessment (every click a first answer) and on a fully answered one with
@@ -250,6 +250,9 @@ function clickAndWait({ key, qid, subarea, level }) {
   // Each click starts from a painted page, as a person's does (they see the last answer first):
   // otherwise the browser would lay out the previous click's changes inside this click.
   const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))).then(macrotask);
+  // A person clicks a label they see: bring it on screen first, so that the click does not also
+  // scroll the page to the radio it focuses.
+  label.scrollIntoView({ block: "center" });
   return painted().then(() => new Promise((resolve, reject) => {
     // When the browser hands the click to the app (its `change` event), to tell the browser's
     // part of a click (activating the radio through its label) from the app's.
