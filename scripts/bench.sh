@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the release build: asset sizes (gzip -9), first-view transfer, FCP, time to
-# interactive, click → stored + rendered latency, stored size, ECharts figures. Prints a table
+# interactive, click → stored (and rendered) latency, the main-thread cost of a keystroke in a
+# comment, stored size, ECharts figures. Prints a table
 # with budgets and PASS/OVER (see scripts/bench.mjs for the definitions). Not a test.
 #
 #   bash scripts/bench.sh        # KK_BENCH_RUNS=7 sets the runs behind each median
