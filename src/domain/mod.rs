@@ -19,3 +19,4 @@ pub mod persist;
 pub mod reference;
 pub mod rubric;
 pub mod scoring;
+pub mod summary;

@@ -50,7 +50,7 @@ fn Results(id: String, data: ResultData) -> impl IntoView {
         if let (Some(s), Some(a)) = (data.score.get_untracked(), data.assessment.get_untracked()) {
             let file =
                 format!("kommunkompass-{}-{}.csv", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
-            let _ = files::download(&file, "text/csv;charset=utf-8", &scores_csv(rubric, &s));
+            let _ = files::download(&file, "text/csv;charset=utf-8", &scores_csv(rubric, &s, None));
         }
     };
     let areas = rubric.areas.iter().map(|area| view! { <AreaResults data=data area=area print=false/> }).collect_view();
