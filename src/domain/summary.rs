@@ -64,7 +64,7 @@ pub fn summarize(score: &Score, assessment: &Assessment) -> Summary {
         .filter(|a| matches!(a.status, ActionStatus::Planned | ActionStatus::InProgress))
         .cloned()
         .collect();
-    next_actions.sort_by(|a, b| due_key(a).cmp(&due_key(b)));
+    next_actions.sort_by_key(due_key);
     next_actions.truncate(SUMMARY_ITEMS);
     Summary { strengths, improvements: rest, next_actions }
 }
