@@ -53,6 +53,7 @@ fn points_csv_carries_the_expected_result_and_its_range() {
             .enumerate()
             .map(|(i, s)| LevelShare { value: i as u8, share: *s })
             .collect(),
+        area_offsets: BTreeMap::new(),
         area_range: 9.0,
         total_range: 30.0,
         evidence: Evidence {
