@@ -259,3 +259,25 @@ fn readings_saw_the_redacted_text_of_their_own_report() {
         assert_eq!(Some(&r.text_sha256.as_str()), expected.get(r.report.as_str()), "{}", r.reader);
     }
 }
+
+#[test]
+fn the_explanation_quotes_the_stored_model() {
+    let catalog = crate::support::catalog();
+    let c = catalog.calibration_for("kk-2022").unwrap();
+    let r = rubric("kk-2022");
+    let basis = c.basis(&catalog.references);
+    assert!(basis.contains("två publicerade utvärderingar (Ale kommun 2020 och Alingsås kommun 2022)"), "{basis}");
+    assert!(basis.contains("fyra oberoende läsare"), "{basis}");
+    let accuracy = c.accuracy();
+    let h = &c.evidence.held_out;
+    for figure in [h.max_total_error, h.mean_area_error, h.max_area_error, c.total_range, c.area_range] {
+        let text = kommunkompass::domain::format::points(figure);
+        assert!(accuracy.contains(&text), "{accuracy} lacks {text}");
+    }
+    let shows = c.what_measurements_show(&r.scale);
+    assert!(shows.contains(&format!("”Saknas” {}", kommunkompass::domain::format::percent(c.share(0)))), "{shows}");
+    assert!(shows.contains("”Påbörjat”"), "{shows}");
+    assert!(!shows.contains("brukar ge högre"));
+    let paragraph = c.paragraph(&r.scale, &catalog.references);
+    assert!(paragraph.contains(&basis) && paragraph.contains(&accuracy));
+}

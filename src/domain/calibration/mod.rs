@@ -8,6 +8,7 @@
 //! evaluations and stored in `rubrics/calibration/model.json`; nothing here is a hand-set number.
 //! The likely range is the largest error the model made on an evaluation it was not fitted on.
 
+pub mod explain;
 pub mod report;
 pub mod study;
 
