@@ -20,3 +20,4 @@ pub mod reference;
 pub mod rubric;
 pub mod scoring;
 pub mod summary;
+pub mod workshop;

@@ -14,3 +14,4 @@ mod results;
 mod retired;
 mod scoring_rule;
 mod tidy;
+mod workshops;
