@@ -5,6 +5,7 @@ mod support;
 
 mod calibration;
 mod catalog_files;
+mod evidence_items;
 mod exports;
 mod import_files;
 mod merging;
