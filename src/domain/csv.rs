@@ -11,6 +11,8 @@ use super::assessment::{Assessment, Response};
 use super::calibration::{Estimate, Expected};
 use super::rubric::{Question, Rubric};
 use super::scoring::Score;
+use super::workshop::Workshop;
+use super::workshop::stats::question_stats;
 
 /// A CSV document being written.
 struct Sheet {
@@ -196,6 +198,67 @@ pub fn questions_csv(rubric: &Rubric, assessment: &Assessment) -> String {
     for old in rubric.retired.iter().filter(|r| assessment.answer(&r.id).is_some_and(|a| !a.is_blank())) {
         let area = old.subarea.split('.').next().unwrap_or_default();
         row(area, &old.subarea, &old.id, &format!("Ersatt fråga (räknas inte): {}", old.text));
+    }
+    sheet.out
+}
+
+/// A level as a short label for a workshop table ("3", "Vet ej", "Ej aktuellt", empty).
+fn short(rubric: &Rubric, response: Option<Response>) -> String {
+    match response {
+        Some(Response::Level(v)) => v.to_string(),
+        other => answer_label(rubric, other),
+    }
+}
+
+/// The workshop per question (with BOM): each participant's answer (by name, or "Deltagare A, B,
+/// …" when the workshop is anonymous), the distribution's median, quartiles and spread, and the
+/// agreed level with its note.
+pub fn workshop_csv(rubric: &Rubric, workshop: &Workshop) -> String {
+    let names: Vec<String> = (0..workshop.participants().count()).map(|i| workshop.display_name(i)).collect();
+    let mut header: Vec<&str> = vec!["Område", "Delområde", "Fråga", "Frågetext"];
+    header.extend(names.iter().map(String::as_str));
+    header.extend([
+        "Median",
+        "Lägst",
+        "Högst",
+        "Nedre kvartil",
+        "Övre kvartil",
+        "Vet ej",
+        "Ej aktuellt",
+        "Överenskommen nivå",
+        "Motivering",
+    ]);
+    let mut sheet = Sheet::new(&header);
+    let sets = workshop.answer_sets();
+    for area in &rubric.areas {
+        for sub in &area.subareas {
+            for q in &sub.questions {
+                let stats = question_stats(rubric, &q.id, &sets);
+                let s = stats.spread;
+                let level = |f: fn(&super::workshop::stats::Spread<u8>) -> u8| {
+                    Cell::Number(s.as_ref().map(|x| f64::from(f(x))))
+                };
+                let agreed = workshop.agreed(&q.id);
+                let mut cells = vec![Cell::Text(&area.id), Cell::Text(&sub.id), Cell::Text(&q.id), Cell::Text(&q.text)];
+                cells.extend(
+                    workshop
+                        .participants()
+                        .map(|p| Cell::Owned(short(rubric, p.answers.get(&q.id).and_then(|a| a.response)))),
+                );
+                cells.extend([
+                    level(|x| x.median),
+                    level(|x| x.min),
+                    level(|x| x.max),
+                    level(|x| x.q1),
+                    level(|x| x.q3),
+                    Cell::Owned(stats.distribution.dont_know.to_string()),
+                    Cell::Owned(stats.distribution.not_applicable.to_string()),
+                    Cell::Owned(answer_label(rubric, agreed.and_then(|a| a.response))),
+                    Cell::Text(agreed.map_or("", |a| a.note.as_str())),
+                ]);
+                sheet.row(cells);
+            }
+        }
     }
     sheet.out
 }

@@ -239,3 +239,35 @@ fn two_tabs_merge_without_losing_a_participant_or_an_agreement() {
     assert!(m.agreed("1.1.1").is_none(), "clearing later wins");
     assert_eq!(m.agreed("1.1.2").and_then(|a| a.response), Some(lvl(2)));
 }
+
+#[test]
+fn the_workshop_csv_has_every_participant_the_spread_and_the_agreed_level() {
+    use kommunkompass::domain::csv::workshop_csv;
+    let r = rubric("kk-2022");
+    let mut w = Workshop::new("w1".into(), "Ledningsgruppen".into(), "kk-2022".into(), 10);
+    let files: Vec<(String, Vec<u8>)> = [("p1", "=Anna"), ("p2", "Bo"), ("p3", "Cecilia")]
+        .iter()
+        .enumerate()
+        .map(|(n, (id, name))| {
+            (format!("{id}.json"), file(id, name, move |i| if i == 0 { lvl(n as u8 * 2) } else { Response::DontKnow }))
+        })
+        .collect();
+    w.add_files(&files, &catalog().rubrics, 20);
+    w.agree("1.1.1", Some(lvl(2)), "Vi landade i Delvis; strategin är inte beslutad".into(), 30);
+    let csv = workshop_csv(r, &w);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "Område;Delområde;Fråga;Frågetext;'=Anna;Bo;Cecilia;Median;Lägst;Högst;Nedre kvartil;Övre kvartil;Vet ej;Ej aktuellt;Överenskommen nivå;Motivering"
+    );
+    assert_eq!(lines.len(), 1 + r.questions().count());
+    assert!(lines[1].starts_with("1;1.1;1.1.1;"));
+    assert!(
+        lines[1].ends_with(";0;2;4;2;0;4;0;4;0;0;2 – Delvis;\"Vi landade i Delvis; strategin är inte beslutad\""),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].ends_with(";Vet ej;Vet ej;Vet ej;;;;;;3;0;;"), "{}", lines[2]);
+    w.anonymous = true;
+    assert!(workshop_csv(r, &w).contains(";Deltagare A;Deltagare B;Deltagare C;"));
+}
