@@ -22,4 +22,5 @@ pub mod rubric;
 pub mod scoring;
 pub mod summary;
 pub mod timeline;
+pub mod webcheck;
 pub mod workshop;
