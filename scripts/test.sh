@@ -5,11 +5,13 @@
 #
 # Layers:
 #   1. format   cargo fmt --check                          (counted as one check)
-#   2. native   cargo test                                 (domain core, tests/domain)
-#   3. wasm     cargo test --target wasm32-unknown-unknown --test web
+#   2. clippy   cargo clippy --all-targets -- -D warnings, natively and for wasm32
+#               (counted as one check per target)
+#   3. native   cargo test                                 (domain core and workspace, tests/domain)
+#   4. wasm     cargo test --target wasm32-unknown-unknown --test web
 #               (wasm-bindgen-test in headless Chromium via chromedriver; tests/web)
-#   4. build    trunk build --release                      (counted as one check)
-#   5. e2e      node --test tests/e2e/                     (Playwright + Chromium against dist/)
+#   5. build    trunk build --release                      (counted as one check)
+#   6. e2e      node --test tests/e2e/                     (Playwright + Chromium against dist/)
 #
 # Every layer runs even when an earlier one failed (except e2e, which needs the build). The last
 # line is always "N passed, N failed", summed over all layers. Logs: target/test-logs/.
@@ -68,21 +70,36 @@ else
   record fmt 0 1 $((SECONDS - start))
 fi
 
-# --- 2. native tests ------------------------------------------------------------------------
+# --- 2. lints ---------------------------------------------------------------------------------
+start=$SECONDS
+p=0
+f=0
+for target in native wasm32-unknown-unknown; do
+  target_args=()
+  [ "$target" = native ] || target_args=(--target "$target")
+  if run_logged "clippy-$target" cargo clippy --all-targets "${target_args[@]}" -- -D warnings; then
+    p=$((p + 1))
+  else
+    f=$((f + 1))
+  fi
+done
+record clippy "$p" "$f" $((SECONDS - start))
+
+# --- 3. native tests ------------------------------------------------------------------------
 start=$SECONDS
 status=0
 run_logged native cargo test || status=$?
 read -r p f <<<"$(cargo_counts "$LOGS/native.log" "$status")"
 record native "$p" "$f" $((SECONDS - start))
 
-# --- 3. wasm browser tests --------------------------------------------------------------------
+# --- 4. wasm browser tests --------------------------------------------------------------------
 start=$SECONDS
 status=0
 run_logged wasm cargo test --target wasm32-unknown-unknown --test web || status=$?
 read -r p f <<<"$(cargo_counts "$LOGS/wasm.log" "$status")"
 record wasm "$p" "$f" $((SECONDS - start))
 
-# --- 4. release build -----------------------------------------------------------------------
+# --- 5. release build -----------------------------------------------------------------------
 start=$SECONDS
 if run_logged build trunk build --release; then
   record build 1 0 $((SECONDS - start))
@@ -92,7 +109,7 @@ else
   built=0
 fi
 
-# --- 5. end-to-end tests --------------------------------------------------------------------
+# --- 6. end-to-end tests --------------------------------------------------------------------
 start=$SECONDS
 if [ "$built" -eq 1 ]; then
   status=0

@@ -1,16 +1,19 @@
-//! The root component: state and context, the storage listener, layout and routes.
+//! The root component: state and context, the browser events that reach the workspace (another
+//! tab's `storage` event; the page being hidden, left or restored), layout and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::components::{A, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
-use crate::ui::{
-    assessment::AssessmentPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric_view::RubricPage,
-    start::StartPage, status::StatusArea,
+use crate::ui::open::{AssessmentRoute, ToFirstArea};
+use crate::ui::pages::{
+    area::AreaPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
 };
+use crate::ui::status::StatusArea;
+use crate::workspace::Change;
 
 /// The whole app.
 #[component]
@@ -19,12 +22,32 @@ pub fn App() -> impl IntoView {
     provide_context(state);
 
     // Another tab saved: merge its copy so that neither tab's answers are lost.
-    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        if let Some(key) = ev.key() {
-            state.on_storage_event(&key, ev.new_value());
+    let storage = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        state.change(match ev.key() {
+            Some(key) => Change::StorageEvent { key, value: ev.new_value() },
+            // Another tab cleared the whole storage.
+            None => Change::Resync,
+        });
+    });
+    // Typed text is written before the page may be frozen, discarded or closed.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            state.flush();
         }
     });
-    on_cleanup(move || handle.remove());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // Back from the back/forward cache: storage events were missed meanwhile.
+    let back = window_event_listener(leptos::ev::pageshow, move |ev: web_sys::PageTransitionEvent| {
+        if ev.persisted() {
+            state.change(Change::Resync);
+        }
+    });
+    on_cleanup(move || {
+        storage.remove();
+        hidden.remove();
+        leaving.remove();
+        back.remove();
+    });
 
     view! {
         <Router>
@@ -44,10 +67,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=StartPage/>
                         <Route path=path!("/kriterier") view=RubricPage/>
                         <Route path=path!("/kriterier/:version") view=RubricPage/>
-                        <Route path=path!("/bedomning/:id") view=AssessmentPage/>
-                        <Route path=path!("/bedomning/:id/omrade/:area") view=AssessmentPage/>
-                        <Route path=path!("/bedomning/:id/resultat") view=ResultsPage/>
-                        <Route path=path!("/bedomning/:id/rapport") view=ReportPage/>
+                        <ParentRoute path=path!("/bedomning/:id") view=AssessmentRoute>
+                            <Route path=path!("") view=ToFirstArea/>
+                            <Route path=path!("omrade/:area") view=AreaPage/>
+                            <Route path=path!("resultat") view=ResultsPage/>
+                            <Route path=path!("rapport") view=ReportPage/>
+                        </ParentRoute>
                     </Routes>
                 </main>
                 <footer class="kk-footer">
@@ -75,9 +100,4 @@ fn FocusOnNavigate() -> impl IntoView {
         }
         crate::ui::focus::focus_main_heading();
     });
-}
-
-/// Sets the document title for a page.
-pub fn set_title(page: &str) {
-    document().set_title(&format!("{page} – Kommunkompass självskattning"));
 }

@@ -6,6 +6,9 @@ use charming::component::{Axis, Grid, Legend, RadarAxisName, RadarCoordinate, Ra
 use charming::element::{AreaStyle, AxisType, Color, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Radar};
 
+use std::collections::BTreeSet;
+
+use crate::domain::compare::{Comparison, ComparisonKind, TARGETS_KEY};
 use crate::domain::format;
 use crate::domain::rubric::{Area, Rubric};
 use crate::domain::scoring::{AreaScore, Score};
@@ -42,7 +45,7 @@ pub struct ProfileSeries {
 pub fn area_label(area: &Area, score: &AreaScore) -> String {
     let mut label = format!("{}. {}", area.id, area.name);
     if !score.completeness.is_complete() {
-        label.push_str(&format!(" ({} % besvarat)", score.completeness.percent()));
+        label.push_str(&format!(" ({})", format::share_answered(&score.completeness)));
     }
     label
 }
@@ -63,6 +66,27 @@ pub fn target_series(score: &Score) -> ProfileSeries {
         values: score.areas.iter().map(|a| round1(a.target.unwrap_or(a.points))).collect(),
         stroke: Stroke::Dotted,
     }
+}
+
+/// The series drawn on the profile: the self-assessment named `name` first, then every chosen
+/// comparison with area figures (averages dashed, the rest thin), then the targets if chosen.
+pub fn profile_series(
+    name: &str,
+    score: &Score,
+    comparisons: &[Comparison],
+    chosen: &BTreeSet<String>,
+) -> Vec<ProfileSeries> {
+    let mut out = vec![own_series(&format!("Självskattning: {name}"), score)];
+    for c in comparisons.iter().filter(|c| chosen.contains(&c.key)) {
+        if let Some(values) = &c.areas {
+            let stroke = if c.kind == ComparisonKind::Average { Stroke::Dashed } else { Stroke::Thin };
+            out.push(ProfileSeries { name: c.label.clone(), values: values.clone(), stroke });
+        }
+    }
+    if chosen.contains(TARGETS_KEY) {
+        out.push(target_series(score));
+    }
+    out
 }
 
 fn round1(v: f64) -> f64 {
@@ -150,4 +174,17 @@ pub fn profile_summary(rubric: &Rubric, series: &[ProfileSeries]) -> String {
         "Profildiagram över de åtta områdena på skalan 0–100. {}. Samma siffror finns i tabellen.",
         lines.join(". ")
     )
+}
+
+/// A one-sentence text alternative for an area's sub-area bars.
+pub fn subareas_summary(area: &Area, score: &AreaScore) -> String {
+    let parts: Vec<String> = score
+        .subareas
+        .iter()
+        .map(|x| match x.points {
+            Some(p) => format!("{} {}", x.id, format::points_of(p, x.max)),
+            None => format!("{} inte bedömt (max {})", x.id, format::points(x.max)),
+        })
+        .collect();
+    format!("Stapeldiagram över delområdena i område {}: {}.", area.id, parts.join(", "))
 }

@@ -1,10 +1,13 @@
 //! Kommunkompass självskattning: a client-side app in which a municipality assesses itself
 //! against SKR's Kommunkompassen. See ARCHITECTURE.md for the map.
 //!
-//! `domain` is pure and compiles everywhere; the browser parts compile only for wasm32.
+//! `domain` is pure and `workspace` (the state behind one door, over a storage trait) is free of
+//! Leptos and the browser: both compile and are tested natively. The browser parts compile only
+//! for wasm32.
 
 pub mod charts;
 pub mod domain;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod adapters;

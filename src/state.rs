@@ -1,90 +1,45 @@
-//! App-wide state, created once in [`crate::app::App`] and shared through context. Every change
-//! to an assessment goes through [`AppState::update`], which saves it at once; a failed save
-//! keeps the change in memory and raises a visible warning.
-
-use std::collections::BTreeSet;
+//! App-wide state, created once in [`crate::app::App`] and shared through context: the
+//! [`Workspace`] (every assessment and what the app knows about storing them) in one private
+//! signal. Components read it with [`AppState::with`] and change it only through
+//! [`AppState::change`], which stamps the time, applies the change and, when typed text is
+//! waiting, schedules its write. The decisions live in the workspace and are tested natively.
 
 use leptos::prelude::*;
 
-use crate::adapters::{clock, storage};
-use crate::domain::assessment::{Assessment, Millis};
+use crate::adapters::clock;
+use crate::adapters::storage::LocalStore;
+use crate::domain::assessment::Millis;
 use crate::domain::catalog::Catalog;
-use crate::domain::error::DecodeError;
-use crate::domain::merge::merge;
-use crate::domain::persist;
-use crate::domain::reference::Reference;
+use crate::workspace::{Change, Save, Workspace};
 
-/// The outcome of the latest save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Nothing saved yet in this visit.
-    Idle,
-    /// Saved at this time.
-    Saved(Millis),
-    /// The latest save failed; the answers are only in this window.
-    Failed(storage::SaveError),
-}
+/// Milliseconds after the last keystroke before typed text is written.
+pub const FLUSH_DELAY_MS: u64 = 400;
+/// Typing without a pause is still written at least this often.
+pub const FLUSH_MAX_DELAY_MS: u64 = 2_000;
 
-/// A short message for the status area.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Notice {
-    /// Another tab changed an assessment and its changes were merged in.
-    MergedFromOtherTab(String),
-    /// Another tab deleted an assessment.
-    DeletedInOtherTab(String),
-    /// An assessment was deleted here; it can be restored.
-    Deleted(Assessment),
-    /// A file was imported as a new assessment.
-    Imported(String),
-    /// A file was merged into the assessment with the same identity.
-    Merged(String),
-    /// An action was deleted from an assessment's plan; it can be restored.
-    ActionDeleted {
-        /// The assessment.
-        assessment: String,
-        /// The action's id.
-        action: String,
-        /// What the action said, to name it.
-        what: String,
-    },
+/// The workspace the app works with.
+pub type AppWorkspace = Workspace<LocalStore>;
+
+/// A scheduled write of typed text.
+#[derive(Clone, Copy)]
+struct Pending {
+    timer: TimeoutHandle,
+    /// When the oldest unwritten keystroke was made.
+    since: Millis,
 }
 
 /// Shared state; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// Rubric versions, references and mappings.
-    pub catalog: &'static Catalog,
-    /// Every assessment in this browser.
-    pub assessments: RwSignal<Vec<Assessment>>,
-    /// Stored entries that could not be read.
-    pub unreadable: RwSignal<Vec<storage::Unreadable>>,
-    /// Whether the browser's storage could be used when the app started.
-    pub storage_available: RwSignal<bool>,
-    /// Result of the latest save.
-    pub save_status: RwSignal<SaveStatus>,
-    /// Latest notice for the status area.
-    pub notice: RwSignal<Option<Notice>>,
-    /// Comparison figures the user added (own official results, new averages).
-    pub user_references: RwSignal<Vec<Reference>>,
-    /// Which comparisons are drawn on the profile (`Comparison::key`s and `TARGETS_KEY`), shared by the
-    /// results view and the report.
-    pub comparisons: RwSignal<Option<BTreeSet<String>>>,
+    catalog: &'static Catalog,
+    workspace: RwSignal<AppWorkspace>,
+    pending: StoredValue<Option<Pending>>,
 }
 
 impl AppState {
     /// Loads everything from storage.
     pub fn load(catalog: &'static Catalog) -> Self {
-        let loaded = storage::load_all();
-        AppState {
-            catalog,
-            assessments: RwSignal::new(loaded.assessments),
-            unreadable: RwSignal::new(loaded.unreadable),
-            storage_available: RwSignal::new(storage::available()),
-            save_status: RwSignal::new(SaveStatus::Idle),
-            notice: RwSignal::new(None),
-            user_references: RwSignal::new(storage::load_references()),
-            comparisons: RwSignal::new(None),
-        }
+        AppState { catalog, workspace: RwSignal::new(Workspace::load(LocalStore)), pending: StoredValue::new(None) }
     }
 
     /// The state provided by `App`.
@@ -92,176 +47,65 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// A copy of one assessment (tracked).
-    pub fn get(&self, id: &str) -> Option<Assessment> {
-        self.assessments.with(|all| all.iter().find(|a| a.id == id).cloned())
+    /// Rubric versions, references and mappings.
+    pub fn catalog(&self) -> &'static Catalog {
+        self.catalog
     }
 
-    /// Changes one assessment and saves it immediately.
-    pub fn update(&self, id: &str, edit: impl FnOnce(&mut Assessment, Millis)) {
+    /// Reads the workspace; the caller re-runs when it changes.
+    pub fn with<R>(&self, read: impl FnOnce(&AppWorkspace) -> R) -> R {
+        self.workspace.with(read)
+    }
+
+    /// Reads the workspace without subscribing to its changes (in event handlers).
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&AppWorkspace) -> R) -> R {
+        self.workspace.with_untracked(read)
+    }
+
+    /// The one door: applies `change` now. Readers are notified only when something they could
+    /// see changed. Typed text left unwritten is written [`FLUSH_DELAY_MS`] after the typing
+    /// pauses (at the latest [`FLUSH_MAX_DELAY_MS`] after it began), or earlier by
+    /// [`AppState::flush`]. A write that fails is not repeated on a timer: the storage warning
+    /// offers "Försök spara igen".
+    pub fn change(&self, change: Change) {
         let now = clock::now();
-        let mut changed = None;
-        self.assessments.update(|all| {
-            if let Some(a) = all.iter_mut().find(|a| a.id == id) {
-                edit(a, now);
-                changed = Some(a.clone());
-            }
-        });
-        if let Some(a) = changed {
-            self.persist(&a, now);
+        let typing = matches!(change, Change::Edit { save: Save::Later, .. });
+        self.workspace.maybe_update(|w| w.apply(change, now));
+        let unsaved = self.workspace.with_untracked(|w| w.has_unsaved());
+        if typing && unsaved {
+            self.schedule_flush(now);
+        } else if !unsaved && let Some(p) = self.pending.try_update_value(Option::take).flatten() {
+            // Written by something else first (a click, a blur): no need to write again.
+            p.timer.clear();
         }
     }
 
-    /// Adds a new assessment (created or imported) and saves it.
-    pub fn add(&self, assessment: Assessment) {
-        let now = clock::now();
-        self.persist(&assessment, now);
-        self.assessments.update(|all| all.insert(0, assessment));
+    /// Writes typed text now (a field lost focus, the page is hidden or left).
+    pub fn flush(&self) {
+        self.change(Change::Flush);
     }
 
-    /// Deletes an assessment; it can be restored with [`AppState::undo_delete`].
-    pub fn delete(&self, id: &str) {
-        let mut removed = None;
-        self.assessments.update(|all| {
-            if let Some(pos) = all.iter().position(|a| a.id == id) {
-                removed = Some(all.remove(pos));
+    fn schedule_flush(&self, now: Millis) {
+        let since = match self.pending.get_value() {
+            Some(p) if now.saturating_sub(p.since) >= FLUSH_MAX_DELAY_MS => return,
+            Some(p) => {
+                p.timer.clear();
+                p.since
             }
-        });
-        if let Some(a) = removed {
-            storage::remove_key(&storage::key_for(&a.id));
-            self.notice.set(Some(Notice::Deleted(a)));
-        }
-    }
-
-    /// Restores the assessment deleted last.
-    pub fn undo_delete(&self) {
-        match self.notice.get_untracked() {
-            Some(Notice::Deleted(a)) => {
-                self.notice.set(None);
-                self.add(a);
-            }
-            Some(Notice::ActionDeleted { assessment, action, .. }) => {
-                self.notice.set(None);
-                self.update(&assessment, |a, now| a.restore_action(&action, now));
-            }
-            _ => {}
-        }
-    }
-
-    /// Deletes an action from an assessment's plan; it can be restored with
-    /// [`AppState::undo_delete`].
-    pub fn delete_action(&self, assessment: &str, action: &str) {
-        let what = self.get(assessment).and_then(|a| a.actions.iter().find(|x| x.id == action).map(|x| x.what.clone()));
-        self.update(assessment, |a, now| a.delete_action(action, now));
-        self.notice.set(Some(Notice::ActionDeleted {
-            assessment: assessment.to_string(),
-            action: action.to_string(),
-            what: what.unwrap_or_default(),
-        }));
-    }
-
-    /// Saves every assessment again (after storage was freed or enabled).
-    pub fn retry_save(&self) {
-        let now = clock::now();
-        self.storage_available.set(storage::available());
-        for a in self.assessments.get_untracked() {
-            if !self.persist(&a, now) {
-                break;
-            }
-        }
-    }
-
-    /// Adds or replaces a comparison the user entered or opened from a file.
-    pub fn add_reference(&self, reference: Reference) {
-        if let Err(e) = storage::save_reference(&reference) {
-            self.save_status.set(SaveStatus::Failed(e));
-        }
-        self.user_references.update(|all| {
-            all.retain(|r| r.id != reference.id);
-            all.push(reference);
-        });
-    }
-
-    /// Removes a comparison the user added.
-    pub fn remove_reference(&self, id: &str) {
-        storage::remove_reference(id);
-        self.user_references.update(|all| all.retain(|r| r.id != id));
-    }
-
-    /// Removes every trace of the app from this browser.
-    pub fn clear_all(&self) {
-        storage::clear_all();
-        self.assessments.set(Vec::new());
-        self.user_references.set(Vec::new());
-        self.unreadable.set(Vec::new());
-        self.notice.set(None);
-        self.save_status.set(SaveStatus::Idle);
-    }
-
-    /// Forgets an unreadable entry (after the user downloaded or dismissed it).
-    pub fn remove_unreadable(&self, key: &str) {
-        storage::remove_key(key);
-        self.unreadable.update(|u| u.retain(|e| e.key != key));
-    }
-
-    /// Reacts to another tab writing `key`: merges its copy into ours so no edit is lost.
-    pub fn on_storage_event(&self, key: &str, new_value: Option<String>) {
-        if key.starts_with(storage::REFERENCE_PREFIX) {
-            self.user_references.set(storage::load_references());
-            return;
-        }
-        let Some(id) = key.strip_prefix(storage::ASSESSMENT_PREFIX) else { return };
-        let Some(text) = new_value else {
-            let name = self.get(id).map(|a| a.name);
-            self.assessments.update(|all| all.retain(|a| a.id != id));
-            if let Some(name) = name {
-                self.notice.set(Some(Notice::DeletedInOtherTab(name)));
-            }
-            return;
+            None => now,
         };
-        let incoming = match persist::decode(&text) {
-            Ok(envelope) => envelope.assessment,
-            // A newer version of the app saved this assessment in another tab. Say so now, before
-            // more is typed here; saving from this tab is refused (see `storage::save`).
-            Err(DecodeError::TooNew(_)) if self.get(id).is_some() => {
-                self.save_status.set(SaveStatus::Failed(storage::SaveError::NewerVersion));
-                return;
-            }
-            Err(_) => return,
-        };
-        let local = self.assessments.with_untracked(|all| all.iter().find(|a| a.id == id).cloned());
-        let merged = match &local {
-            Some(local) => merge(local, &incoming),
-            None => incoming.clone(),
-        };
-        if local.as_ref() == Some(&merged) {
-            return;
-        }
-        if merged != incoming {
-            // Our copy had edits the other tab had not seen: write the union back.
-            self.persist(&merged, clock::now());
-        }
-        let name = merged.name.clone();
-        self.assessments.update(|all| match all.iter_mut().find(|a| a.id == id) {
-            Some(slot) => *slot = merged,
-            None => all.insert(0, merged),
-        });
-        if local.is_some() {
-            self.notice.set(Some(Notice::MergedFromOtherTab(name)));
-        }
-    }
-
-    /// Saves one assessment and records the outcome; returns whether it reached storage.
-    fn persist(&self, assessment: &Assessment, now: Millis) -> bool {
-        match storage::save(assessment, now) {
-            Ok(()) => {
-                self.save_status.set(SaveStatus::Saved(now));
-                true
-            }
-            Err(e) => {
-                self.save_status.set(SaveStatus::Failed(e));
-                false
-            }
+        let state = *self;
+        let timer = set_timeout_with_handle(
+            move || {
+                state.pending.set_value(None);
+                state.flush();
+            },
+            std::time::Duration::from_millis(FLUSH_DELAY_MS),
+        );
+        match timer {
+            Ok(timer) => self.pending.set_value(Some(Pending { timer, since })),
+            // No timer (should not happen in a browser): write at once rather than never.
+            Err(_) => self.flush(),
         }
     }
 }

@@ -8,8 +8,26 @@ use std::cell::RefCell;
 use charming::Chart;
 use charming::renderer::WasmRenderer;
 use js_sys::{Promise, Reflect};
+use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Why a chart was not drawn. The page then says so beside the table with the same numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ChartError {
+    /// The ECharts script could not be loaded.
+    #[error("ECharts kunde inte laddas")]
+    Load,
+    /// The chart's element is not in the page (any more).
+    #[error("inget element med id {0}")]
+    NoElement(String),
+    /// The chart option could not be handed to JavaScript.
+    #[error("diagrammets data kunde inte föras över till ECharts")]
+    Option,
+    /// ECharts refused to draw.
+    #[error("ECharts kunde inte rita diagrammet")]
+    Draw,
+}
 
 /// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs).
 pub const SCRIPT_URL: &str = "/vendor/echarts/echarts.kk.min.js";
@@ -45,7 +63,7 @@ pub fn is_loaded() -> bool {
 }
 
 /// Loads the ECharts script once; later calls wait for the same load.
-pub async fn load() -> Result<(), String> {
+pub async fn load() -> Result<(), ChartError> {
     if is_loaded() {
         return Ok(());
     }
@@ -74,7 +92,7 @@ pub async fn load() -> Result<(), String> {
             })
             .clone()
     });
-    let result = JsFuture::from(promise).await.map(|_| ()).map_err(|_| "ECharts kunde inte laddas".to_string());
+    let result = JsFuture::from(promise).await.map(|_| ()).map_err(|_| ChartError::Load);
     if result.is_err() {
         // Allow a later attempt (e.g. after the network came back).
         LOADING.with(|slot| slot.borrow_mut().take());
@@ -91,25 +109,50 @@ pub enum Renderer {
     Svg,
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+}
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            // Without a frame the promise never resolves, and nothing is drawn: the same as a
+            // page that is never shown.
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Draws `chart` into the element with `id` as soon as that element is in the page: a page's view
+/// is built before the router shows it. Waits at most about a second (60 frames).
+pub async fn draw_when_shown(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), ChartError> {
+    for _ in 0..60 {
+        if element(id).is_some() {
+            break;
+        }
+        next_frame().await;
+    }
+    draw(id, height, chart, renderer)
+}
+
 /// Draws `chart` into the element with `id`, replacing whatever that element showed before.
-pub fn draw(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), String> {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .ok_or_else(|| format!("inget element med id {id}"))?;
-    let option = serde_wasm_bindgen::to_value(chart).map_err(|e| e.to_string())?;
+pub fn draw(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), ChartError> {
+    let element = element(id).ok_or_else(|| ChartError::NoElement(id.to_string()))?;
+    let option = serde_wasm_bindgen::to_value(chart).map_err(|_| ChartError::Option)?;
     if let Some(existing) = instance_by_dom(&element) {
         existing.set_option_replacing(option, true);
         return Ok(());
     }
     match renderer {
         Renderer::Canvas => {
-            WasmRenderer::new_opt(None, Some(height)).render(id, chart).map_err(|e| format!("{e:?}"))?;
+            WasmRenderer::new_opt(None, Some(height)).render(id, chart).map_err(|_| ChartError::Draw)?;
         }
         Renderer::Svg => {
             let opts = js_sys::Object::new();
-            Reflect::set(&opts, &"renderer".into(), &"svg".into()).map_err(|_| "opts")?;
-            Reflect::set(&opts, &"height".into(), &height.into()).map_err(|_| "opts")?;
+            Reflect::set(&opts, &"renderer".into(), &"svg".into()).map_err(|_| ChartError::Option)?;
+            Reflect::set(&opts, &"height".into(), &height.into()).map_err(|_| ChartError::Option)?;
             init_with_opts(&element, JsValue::NULL, opts.into()).set_option_replacing(option, true);
         }
     }
@@ -121,7 +164,7 @@ pub fn resize(id: &str) {
     if !is_loaded() {
         return;
     }
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+    if let Some(el) = element(id)
         && let Some(instance) = instance_by_dom(&el)
     {
         instance.resize();

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::Millis;
+use super::rubric::is_child;
 
 /// Where an action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -75,4 +76,11 @@ pub struct Action {
     pub deleted: bool,
     /// When the action last changed.
     pub changed_at: Millis,
+}
+
+impl Action {
+    /// True when the action is for area `area` as a whole or for one of its sub-areas.
+    pub fn is_for_area(&self, area: &str) -> bool {
+        self.target == area || is_child(area, &self.target)
+    }
 }

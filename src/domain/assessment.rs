@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::action::Action;
+use super::action::{Action, ActionStatus};
+use super::rubric::Question;
 
 /// Milliseconds since 1970-01-01 UTC.
 pub type Millis = u64;
@@ -47,6 +48,93 @@ impl Answer {
     /// True when nothing has been recorded.
     pub fn is_blank(&self) -> bool {
         self.response.is_none() && self.comment.is_empty() && self.evidence.is_empty() && self.target.is_none()
+    }
+}
+
+/// One change to an assessment, as data: what the UI asks for, what a test replays. Applied with
+/// [`Assessment::apply`], which stamps the time on what it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Chooses (or with `None` clears) the answer to a question.
+    Response {
+        /// Question id.
+        question: String,
+        /// The new answer.
+        response: Option<Response>,
+    },
+    /// Replaces the comment of a question.
+    Comment {
+        /// Question id.
+        question: String,
+        /// The whole text.
+        text: String,
+    },
+    /// Replaces the evidence of a question.
+    Evidence {
+        /// Question id.
+        question: String,
+        /// The whole text.
+        text: String,
+    },
+    /// Sets (or with `None` clears) the target level of a question.
+    Target {
+        /// Question id.
+        question: String,
+        /// The level aimed for.
+        level: Option<u8>,
+    },
+    /// Renames the assessment and/or changes the municipality.
+    Meta {
+        /// New name.
+        name: String,
+        /// New municipality.
+        municipality: String,
+    },
+    /// Adds an action, or replaces the one with the same id.
+    UpsertAction(Action),
+    /// Changes one field of an action.
+    ActionField {
+        /// The action's id.
+        action: String,
+        /// The field and its new value.
+        field: ActionField,
+    },
+    /// Marks an action deleted (a tombstone, so that the deletion wins over older copies).
+    DeleteAction(String),
+    /// Brings a deleted action back.
+    RestoreAction(String),
+}
+
+/// One field of an action with its new value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionField {
+    /// Åtgärd.
+    What(String),
+    /// Ansvarig.
+    Who(String),
+    /// Klart senast.
+    Due(String),
+    /// Koppling till mål.
+    GoalLink(String),
+    /// Gäller: the area or sub-area id.
+    Target(String),
+    /// Status.
+    Status(ActionStatus),
+}
+
+impl Edit {
+    /// True for edits of free text, which the app writes a moment later rather than on every
+    /// keystroke.
+    pub fn is_typing(&self) -> bool {
+        matches!(
+            self,
+            Edit::Comment { .. }
+                | Edit::Evidence { .. }
+                | Edit::ActionField {
+                    field: ActionField::What(_) | ActionField::Who(_) | ActionField::Due(_) | ActionField::GoalLink(_),
+                    ..
+                }
+        )
     }
 }
 
@@ -114,6 +202,107 @@ impl Assessment {
         self.touch(now);
     }
 
+    /// Applies one edit and stamps `now` on what changed. Returns false, and changes nothing, when
+    /// the edit would not change anything (the same text again, an unknown action): an edit that
+    /// changes nothing must not win over another tab's real change.
+    pub fn apply(&mut self, edit: Edit, now: Millis) -> bool {
+        match edit {
+            Edit::Response { question, response } => self.set_answer(&question, now, |a| {
+                let changed = a.response != response;
+                a.response = response;
+                changed
+            }),
+            Edit::Comment { question, text } => self.set_answer(&question, now, |a| replace(&mut a.comment, text)),
+            Edit::Evidence { question, text } => self.set_answer(&question, now, |a| replace(&mut a.evidence, text)),
+            Edit::Target { question, level } => self.set_answer(&question, now, |a| {
+                let changed = a.target != level;
+                a.target = level;
+                changed
+            }),
+            Edit::Meta { name, municipality } => {
+                if self.name == name && self.municipality == municipality {
+                    return false;
+                }
+                self.set_meta(name, municipality, now);
+                true
+            }
+            Edit::UpsertAction(action) => {
+                if self.actions.iter().any(|a| a == &action) {
+                    return false;
+                }
+                self.upsert_action(action, now);
+                true
+            }
+            Edit::ActionField { action, field } => {
+                let Some(a) = self.actions.iter_mut().find(|a| a.id == action) else { return false };
+                let changed = match field {
+                    ActionField::What(v) => replace(&mut a.what, v),
+                    ActionField::Who(v) => replace(&mut a.who, v),
+                    ActionField::Due(v) => replace(&mut a.due, v),
+                    ActionField::GoalLink(v) => replace(&mut a.goal_link, v),
+                    ActionField::Target(v) => replace(&mut a.target, v),
+                    ActionField::Status(v) => {
+                        let changed = a.status != v;
+                        a.status = v;
+                        changed
+                    }
+                };
+                if changed {
+                    a.changed_at = now;
+                    self.touch(now);
+                }
+                changed
+            }
+            Edit::DeleteAction(id) => self.set_deleted(&id, true, now),
+            Edit::RestoreAction(id) => self.set_deleted(&id, false, now),
+        }
+    }
+
+    fn set_answer(&mut self, question: &str, now: Millis, change: impl FnOnce(&mut Answer) -> bool) -> bool {
+        let changed = match self.answers.get_mut(question) {
+            Some(answer) => change(answer),
+            None => {
+                let mut answer = Answer::default();
+                let changed = change(&mut answer);
+                if changed {
+                    self.answers.insert(question.to_string(), answer);
+                }
+                changed
+            }
+        };
+        if changed {
+            if let Some(answer) = self.answers.get_mut(question) {
+                answer.changed_at = now;
+            }
+            self.touch(now);
+        }
+        changed
+    }
+
+    fn set_deleted(&mut self, id: &str, deleted: bool, now: Millis) -> bool {
+        let Some(a) = self.actions.iter_mut().find(|a| a.id == id && a.deleted != deleted) else { return false };
+        a.deleted = deleted;
+        a.changed_at = now;
+        self.touch(now);
+        true
+    }
+
+    /// The team's comments on `questions`, as "1.2.3: text", in their order (blank ones left out).
+    pub fn comments<'a>(&self, questions: impl IntoIterator<Item = &'a Question>) -> Vec<String> {
+        questions
+            .into_iter()
+            .filter_map(|q| {
+                let comment = self.answers.get(&q.id)?.comment.trim();
+                (!comment.is_empty()).then(|| format!("{}: {comment}", q.id))
+            })
+            .collect()
+    }
+
+    /// An action by id (deleted or not).
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
     /// The actions that are not deleted, in the order they were added.
     pub fn live_actions(&self) -> impl Iterator<Item = &Action> {
         self.actions.iter().filter(|a| !a.deleted)
@@ -131,20 +320,12 @@ impl Assessment {
 
     /// Marks an action deleted.
     pub fn delete_action(&mut self, id: &str, now: Millis) {
-        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
-            a.deleted = true;
-            a.changed_at = now;
-        }
-        self.touch(now);
+        self.set_deleted(id, true, now);
     }
 
     /// Brings a deleted action back.
     pub fn restore_action(&mut self, id: &str, now: Millis) {
-        if let Some(a) = self.actions.iter_mut().find(|a| a.id == id) {
-            a.deleted = false;
-            a.changed_at = now;
-        }
-        self.touch(now);
+        self.set_deleted(id, false, now);
     }
 
     /// A copy under a new id and name, e.g. to start a new round from the last one.
@@ -155,4 +336,13 @@ impl Assessment {
     fn touch(&mut self, now: Millis) {
         self.updated_at = self.updated_at.max(now);
     }
+}
+
+/// Replaces `slot` with `value`; true when that changed it.
+fn replace(slot: &mut String, value: String) -> bool {
+    if *slot == value {
+        return false;
+    }
+    *slot = value;
+    true
 }

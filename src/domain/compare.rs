@@ -2,9 +2,17 @@
 //! results) and the team's own other rounds, each expressed on the areas of the assessment's
 //! rubric version, with a flag and a note when the comparison is only approximate.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::assessment::{Assessment, Millis};
+use super::format;
 use super::mapping::Mappings;
 use super::reference::{Reference, ReferenceKind};
 use super::rubric::Rubric;
+use super::scoring::score;
+
+/// Key of the team's own targets, drawn on the profile like a comparison.
+pub const TARGETS_KEY: &str = "targets";
 
 /// What a comparison is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,14 +23,27 @@ pub enum ComparisonKind {
     Official,
     /// Figures the user entered or opened (e.g. the municipality's own official result).
     UserEntered,
+    /// Another self-assessment round of the team, in this browser.
+    OwnRound,
+}
+
+impl ComparisonKind {
+    /// Display rank: averages first, then published results, the user's own figures, and the
+    /// team's other rounds last.
+    pub fn rank(self) -> u8 {
+        match self {
+            ComparisonKind::Average => 0,
+            ComparisonKind::Official => 1,
+            ComparisonKind::UserEntered => 2,
+            ComparisonKind::OwnRound => 3,
+        }
+    }
 }
 
 /// One thing to compare with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// Sort rank: averages first, then published results, then the user's own.
-    pub order: u8,
-    /// Stable key: `ref:<reference id>`.
+    /// Stable key: `ref:<reference id>`, or `own:<assessment id>` for another round.
     pub key: String,
     /// Legend label.
     pub label: String,
@@ -84,11 +105,6 @@ pub fn comparisons<'a>(
             };
             let label = if approximate { format!("{} (ungefärlig jämförelse)", r.label) } else { r.label.clone() };
             Some(Comparison {
-                order: match kind {
-                    ComparisonKind::Average => 0,
-                    ComparisonKind::Official => 1,
-                    ComparisonKind::UserEntered => 2,
-                },
                 key: format!("ref:{}", r.id),
                 label,
                 kind,
@@ -100,8 +116,69 @@ pub fn comparisons<'a>(
             })
         })
         .collect();
-    list.sort_by(|a, b| a.order.cmp(&b.order).then(a.label.cmp(&b.label)));
+    sort(&mut list);
     list
+}
+
+/// Display order: by [`ComparisonKind::rank`], then by label.
+fn sort(list: &mut [Comparison]) {
+    list.sort_by(|a, b| a.kind.rank().cmp(&b.kind.rank()).then_with(|| a.label.cmp(&b.label)));
+}
+
+/// The team's other rounds on the same rubric version as comparisons (never `own` itself).
+/// `date` formats a time as a date in the user's time zone.
+pub fn own_rounds<'a>(
+    rubric: &Rubric,
+    own: &str,
+    rounds: impl IntoIterator<Item = &'a Assessment>,
+    date: &dyn Fn(Millis) -> String,
+) -> Vec<Comparison> {
+    rounds
+        .into_iter()
+        .filter(|a| a.id != own && a.rubric == rubric.id)
+        .map(|a| {
+            let s = score(rubric, &a.answers);
+            let mut notes = vec![format!("Egen självskattning, senast ändrad {}.", date(a.updated_at))];
+            notes.extend(format::only_partly_answered(&s.completeness));
+            Comparison {
+                key: format!("own:{}", a.id),
+                label: format!("Egen omgång: {}", a.name),
+                kind: ComparisonKind::OwnRound,
+                areas: Some(s.areas.iter().map(|x| (x.points * 10.0).round() / 10.0).collect()),
+                total: Some(s.total),
+                approximate: false,
+                source: "Självskattning i den här webbläsaren".into(),
+                notes,
+            }
+        })
+        .collect()
+}
+
+/// Everything an assessment on `rubric` can be laid beside, in display order: the published
+/// references, the figures the user added, and the team's other rounds.
+pub fn everything(
+    published: &[Reference],
+    user_added: &[Reference],
+    mappings: &Mappings,
+    rubric: &Rubric,
+    own_rounds: Vec<Comparison>,
+) -> Vec<Comparison> {
+    let mut list = comparisons(published, false, mappings, rubric);
+    list.extend(comparisons(user_added, true, mappings, rubric));
+    list.extend(own_rounds);
+    sort(&mut list);
+    list
+}
+
+/// Area id → points of the first chosen average, else of the first average with area figures:
+/// the comparison that strengths, improvement areas and gaps are measured against.
+pub fn chosen_average(rubric: &Rubric, list: &[Comparison], chosen: &BTreeSet<String>) -> BTreeMap<String, f64> {
+    let averages = || list.iter().filter(|c| c.kind == ComparisonKind::Average && c.areas.is_some());
+    averages()
+        .find(|c| chosen.contains(&c.key))
+        .or_else(|| averages().next())
+        .map(|c| rubric.areas.iter().map(|a| a.id.clone()).zip(c.areas.clone().unwrap_or_default()).collect())
+        .unwrap_or_default()
 }
 
 /// The comparison drawn by default: the first average with figures for every area.

@@ -16,11 +16,34 @@ pub const MAX_ACTIONS: usize = 1000;
 /// Longest name or municipality accepted.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// A file over [`MAX_FILE_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    /// Its size in kB, rounded up.
+    pub size_kb: usize,
+    /// The cap in kB.
+    pub max_kb: usize,
+}
+
+/// The one place the size limit is applied to every file the user opens: to the size the
+/// browser reports before reading, and to the bytes read.
+pub fn check_size(bytes: u64) -> Result<(), TooLarge> {
+    if bytes > MAX_FILE_BYTES as u64 {
+        let size_kb = usize::try_from(bytes.div_ceil(1024)).unwrap_or(usize::MAX);
+        return Err(TooLarge { size_kb, max_kb: MAX_FILE_BYTES / 1024 });
+    }
+    Ok(())
+}
+
+impl From<TooLarge> for ImportError {
+    fn from(e: TooLarge) -> Self {
+        ImportError::TooLarge { size_kb: e.size_kb, max_kb: e.max_kb }
+    }
+}
+
 /// Checks a file's bytes and returns the assessment in it.
 pub fn validate_import(bytes: &[u8], rubrics: &[Rubric]) -> Result<Assessment, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size_kb: bytes.len().div_ceil(1024), max_kb: MAX_FILE_BYTES / 1024 });
-    }
+    check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let assessment = decode(text)?.assessment;

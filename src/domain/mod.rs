@@ -21,6 +21,7 @@ pub mod reference;
 pub mod rubric;
 pub mod scoring;
 pub mod summary;
+pub mod sync;
 pub mod timeline;
 pub mod webcheck;
 pub mod workshop;

@@ -44,14 +44,33 @@ pub fn envelope(assessment: &Assessment, app_version: &str, saved_at: Millis) ->
     }
 }
 
+/// The envelope as written: the same fields as [`Envelope`], borrowing the assessment so that
+/// saving never copies it.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    kind: &'static str,
+    schema: u32,
+    app_version: &'a str,
+    saved_at: Millis,
+    assessment: &'a Assessment,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    fn new(assessment: &'a Assessment, app_version: &'a str, saved_at: Millis) -> Self {
+        EnvelopeRef { kind: KIND, schema: SCHEMA_VERSION, app_version, saved_at, assessment }
+    }
+}
+
 /// Serializes an assessment in the current schema (the exact bytes stored in the browser).
 pub fn encode(assessment: &Assessment, app_version: &str, saved_at: Millis) -> String {
-    serde_json::to_string(&envelope(assessment, app_version, saved_at)).expect("an assessment always serializes")
+    serde_json::to_string(&EnvelopeRef::new(assessment, app_version, saved_at))
+        .expect("an assessment always serializes")
 }
 
 /// Like [`encode`], indented for a file people may open.
 pub fn encode_pretty(assessment: &Assessment, app_version: &str, saved_at: Millis) -> String {
-    serde_json::to_string_pretty(&envelope(assessment, app_version, saved_at)).expect("an assessment always serializes")
+    serde_json::to_string_pretty(&EnvelopeRef::new(assessment, app_version, saved_at))
+        .expect("an assessment always serializes")
 }
 
 /// The schema number of a stored text, read without decoding the assessment; `None` when the

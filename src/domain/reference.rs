@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::error::ReferenceError;
+use super::format::parse_points;
+use super::import::{TooLarge, check_size};
 use super::rubric::{AREA_MAX, Rubric, Source};
 
 /// What kind of figure set a reference is.
@@ -142,5 +145,124 @@ impl Reference {
     /// The total as published, else the sum of the published areas.
     pub fn total_or_sum(&self) -> Option<f64> {
         self.total.or_else(|| self.areas.as_ref().map(|a| a.values().sum()))
+    }
+}
+
+/// What a user typed into the form for an own comparison (e.g. the municipality's official
+/// result from the SKR report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserEntry {
+    /// Name of the comparison.
+    pub label: String,
+    /// When the evaluation was made, as typed; empty for today.
+    pub date: String,
+    /// Points per area as typed, in the rubric's area order.
+    pub areas: Vec<String>,
+}
+
+/// Why an own comparison could not be added. Nothing is stored when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum UserEntryError {
+    /// No name.
+    #[error("Ge jämförelsen ett namn, till exempel ”Vårt officiella resultat 2023”.")]
+    NoLabel,
+    /// An area's points are missing or not a number from 0 to 100.
+    #[error("Fyll i poängen för område {0} som ett tal mellan 0 och 100.")]
+    AreaPoints(String),
+    /// The figures do not fit the rubric.
+    #[error("{0}")]
+    Invalid(#[from] ReferenceError),
+}
+
+/// Why a reference file could not be opened. Nothing is stored when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReferenceFileError {
+    /// The browser could not read the file.
+    #[error("filen kunde inte läsas")]
+    Unreadable,
+    /// Larger than any reference file.
+    #[error("filen är för stor ({size_kb} kB); jämförelsedata är högst {max_kb} kB")]
+    TooLarge {
+        /// Actual size in kB.
+        size_kb: usize,
+        /// Cap in kB.
+        max_kb: usize,
+    },
+    /// Not UTF-8 text.
+    #[error("filen är inte en textfil")]
+    NotText,
+    /// Not a valid reference, or not one for a rubric the app knows.
+    #[error("{0}")]
+    Invalid(#[from] ReferenceError),
+}
+
+impl From<TooLarge> for ReferenceFileError {
+    fn from(e: TooLarge) -> Self {
+        ReferenceFileError::TooLarge { size_kb: e.size_kb, max_kb: e.max_kb }
+    }
+}
+
+impl ReferenceFileError {
+    /// The whole message shown when a reference file is rejected.
+    pub fn message(&self) -> String {
+        format!(
+            "Jämförelsen kunde inte öppnas: {self}. Ingenting har ändrats. Kontrollera att filen innehåller jämförelsedata i verktygets format, eller skriv in siffrorna i formuläret."
+        )
+    }
+}
+
+impl Reference {
+    /// The official result a user typed in, checked like a reference file. `id` is a fresh id,
+    /// `today` the date used when none was typed.
+    pub fn from_entry(
+        entry: &UserEntry,
+        rubric: &Rubric,
+        rubrics: &[Rubric],
+        id: String,
+        today: String,
+    ) -> Result<Reference, UserEntryError> {
+        let label = entry.label.trim();
+        if label.is_empty() {
+            return Err(UserEntryError::NoLabel);
+        }
+        let mut areas = BTreeMap::new();
+        for (i, area) in rubric.areas.iter().enumerate() {
+            let typed = entry.areas.get(i).map(String::as_str).unwrap_or_default();
+            let value =
+                parse_points(typed, f64::from(AREA_MAX)).ok_or_else(|| UserEntryError::AreaPoints(area.id.clone()))?;
+            areas.insert(area.id.clone(), value);
+        }
+        let date = entry.date.trim();
+        let reference = Reference {
+            schema: None,
+            format: 1,
+            id,
+            kind: ReferenceKind::OfficialResult,
+            label: label.to_string(),
+            municipality: None,
+            rubric: rubric.id.clone(),
+            date: if date.is_empty() { today } else { date.to_string() },
+            source: Source {
+                title: Some("Inmatat i den här webbläsaren från kommunens utvärderingsrapport".into()),
+                ..Source::default()
+            },
+            group: None,
+            caveat: Some("Siffrorna är inmatade av en användare och har inte kontrollerats av verktyget.".into()),
+            total: Some(areas.values().sum()),
+            areas: Some(areas),
+            subareas: None,
+            distribution: None,
+        };
+        reference.validate(rubrics)?;
+        Ok(reference)
+    }
+
+    /// A reference file the user opened, checked against the rubrics before anything is stored.
+    pub fn from_file(bytes: &[u8], rubrics: &[Rubric]) -> Result<Reference, ReferenceFileError> {
+        check_size(bytes.len() as u64)?;
+        let text = std::str::from_utf8(bytes).map_err(|_| ReferenceFileError::NotText)?;
+        let reference = Reference::parse(text.strip_prefix('\u{feff}').unwrap_or(text))?;
+        reference.validate(rubrics)?;
+        Ok(reference)
     }
 }

@@ -385,7 +385,7 @@ impl Rubric {
 }
 
 /// `child` is `parent` followed by a dot and a positive number, e.g. "3" → "3.5".
-fn is_child(parent: &str, child: &str) -> bool {
+pub fn is_child(parent: &str, child: &str) -> bool {
     child
         .strip_prefix(parent)
         .and_then(|rest| rest.strip_prefix('.'))

@@ -1,47 +1,50 @@
 //! The action plan of an area: åtgärd, ansvarig, klart senast, status and koppling till mål,
-//! edited in place and saved at once with the assessment. In the report it is a table.
+//! edited in place (typed text saved a moment after the typing pauses and when a field loses
+//! focus, choices at once). In the report it is a table.
 
 use leptos::prelude::*;
 
 use crate::adapters::clock;
 use crate::domain::action::{Action, ActionStatus};
+use crate::domain::assessment::{ActionField, Edit};
 use crate::domain::rubric::Area;
-use crate::state::AppState;
 use crate::ui::focus::focus_id_next_frame;
-use crate::ui::result_data::ResultData;
+use crate::ui::open::Open;
 use crate::ui::table_region::TableRegion;
 
-fn belongs(action: &Action, area: &Area) -> bool {
-    action.target == area.id || action.target.strip_prefix(&area.id).is_some_and(|r| r.starts_with('.'))
-}
-
-/// The actions for one area.
+/// The actions for one area of the open assessment.
 #[component]
-pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl IntoView {
-    let state = AppState::expect();
-    let actions = Memo::new(move |_| {
-        data.assessment.with(|a| {
-            a.as_ref()
-                .map(|a| a.live_actions().filter(|x| belongs(x, area)).cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+pub fn ActionPlan(area: &'static Area, print: bool) -> impl IntoView {
+    let open = Open::expect();
+    let area_id = area.id.as_str();
+    // Ids only: an editor reads its own fields, so typing in one redraws nothing else.
+    let ids = Memo::new(move |_| {
+        open.with(|a| a.live_actions().filter(|x| x.is_for_area(area_id)).map(|x| x.id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
     });
-    let assessment_id =
-        move || data.assessment.with_untracked(|a| a.as_ref().map(|a| a.id.clone())).unwrap_or_default();
     let add = move |_| {
-        let id = assessment_id();
         let action = Action { id: clock::new_id(), target: area.id.clone(), ..Action::default() };
         let focus_id = format!("kk-act-{}-what", action.id);
-        state.update(&id, |a, now| a.upsert_action(action, now));
+        open.edit(Edit::UpsertAction(action));
         focus_id_next_frame(focus_id);
     };
     let heading = format!("Handlingsplan för område {}", area.id);
     if print {
+        let rows = move || {
+            open.with(|a| {
+                a.live_actions()
+                    .filter(|x| x.is_for_area(area_id))
+                    .map(|a| {
+                        let a = a.clone();
+                        view! { <tr><td>{a.what}</td><td>{a.target}</td><td>{a.who}</td><td>{a.due}</td><td>{a.status.label()}</td><td>{a.goal_link}</td></tr> }
+                    })
+                    .collect_view()
+            })
+        };
         return view! {
             <h4>{heading}</h4>
             {move || {
-                let list = actions.get();
-                if list.is_empty() {
+                if ids.with(Vec::is_empty) {
                     return view! { <p class="kk-hint">"Inga åtgärder ännu."</p> }.into_any();
                 }
                 view! {
@@ -49,9 +52,7 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
                         <table class="kk-table">
                             <caption class="kk-sr">{format!("Åtgärder för område {}", area.id)}</caption>
                             <thead><tr><th scope="col">"Åtgärd"</th><th scope="col">"Gäller"</th><th scope="col">"Ansvarig"</th><th scope="col">"Klart senast"</th><th scope="col">"Status"</th><th scope="col">"Koppling till mål"</th></tr></thead>
-                            <tbody>{list.into_iter().map(|a| view! {
-                                <tr><td>{a.what}</td><td>{a.target}</td><td>{a.who}</td><td>{a.due}</td><td>{a.status.label()}</td><td>{a.goal_link}</td></tr>
-                            }).collect_view()}</tbody>
+                            <tbody>{rows}</tbody>
                         </table>
                     </TableRegion>
                 }.into_any()
@@ -62,8 +63,8 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
     view! {
         <div class="kk-actionplan">
             <h4>{heading}</h4>
-            <For each=move || actions.get() key=|a| a.id.clone() let:action>
-                <ActionEditor assessment=assessment_id() area=area action=action/>
+            <For each=move || ids.get() key=String::clone let:action>
+                <ActionEditor area=area action=action/>
             </For>
             <button type="button" class="kk-button kk-no-print" on:click=add>{format!("Lägg till åtgärd för område {}", area.id)}</button>
         </div>
@@ -71,78 +72,62 @@ pub fn ActionPlan(data: ResultData, area: &'static Area, print: bool) -> impl In
     .into_any()
 }
 
-/// One editable action. Each field saves on input.
+/// One editable action.
 #[component]
-fn ActionEditor(assessment: String, area: &'static Area, action: Action) -> impl IntoView {
-    let state = AppState::expect();
-    let aid = action.id.clone();
-    let current = {
-        let (assessment, aid) = (assessment.clone(), aid.clone());
-        Memo::new(move |_| {
-            state.assessments.with(|all| {
-                all.iter().find(|a| a.id == assessment).and_then(|a| a.actions.iter().find(|x| x.id == aid).cloned())
-            })
-        })
+fn ActionEditor(area: &'static Area, action: String) -> impl IntoView {
+    let open = Open::expect();
+    let aid = StoredValue::new(action);
+    let read = move |get: fn(&Action) -> String| {
+        Memo::new(move |_| aid.with_value(|id| open.with(|a| a.action(id).map(get)).flatten()).unwrap_or_default())
     };
-    let edit = {
-        let assessment = assessment.clone();
-        move |change: Box<dyn FnOnce(&mut Action)>| {
-            if let Some(mut a) = current.get_untracked() {
-                change(&mut a);
-                state.update(&assessment, |x, now| x.upsert_action(a, now));
-            }
-        }
-    };
-    let field = |suffix: &str| format!("kk-act-{}-{suffix}", aid);
-    let text = move |get: fn(&Action) -> String| move || current.with(|a| a.as_ref().map(get).unwrap_or_default());
-    let on_text = |set: fn(&mut Action, String)| {
-        let edit = edit.clone();
-        move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            edit(Box::new(move |a| set(a, v)))
-        }
-    };
+    let (what, who, due, goal, target) = (
+        read(|a| a.what.clone()),
+        read(|a| a.who.clone()),
+        read(|a| a.due.clone()),
+        read(|a| a.goal_link.clone()),
+        read(|a| a.target.clone()),
+    );
+    let status = Memo::new(move |_| aid.with_value(|id| open.with(|a| a.action(id).map(|x| x.status)).flatten()));
+    let set = move |field: ActionField| open.edit(Edit::ActionField { action: aid.get_value(), field });
+    let field = move |suffix: &str| aid.with_value(|id| format!("kk-act-{id}-{suffix}"));
+    let on_text =
+        move |make: fn(String) -> ActionField| move |ev: leptos::ev::Event| set(make(event_target_value(&ev)));
     let targets = std::iter::once((area.id.clone(), format!("Hela område {}", area.id)))
         .chain(area.subareas.iter().map(|s| (s.id.clone(), format!("{} {}", s.id, s.name))))
         .map(|(value, label)| {
             let v = value.clone();
-            view! { <option value=value selected=move || current.with(|a| a.as_ref().is_some_and(|a| a.target == v))>{label}</option> }
+            view! { <option value=value selected=move || target.with(|t| *t == v)>{label}</option> }
         })
         .collect_view();
     let statuses = ActionStatus::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.key() selected=move || current.with(|a| a.as_ref().is_some_and(|a| a.status == s))>{s.label()}</option> })
+        .map(|s| view! { <option value=s.key() selected=move || status.get() == Some(s)>{s.label()}</option> })
         .collect_view();
-    let remove = {
-        let (assessment, aid) = (assessment.clone(), aid.clone());
-        move |_| state.delete_action(&assessment, &aid)
-    };
-    let on_status = {
-        let edit = edit.clone();
-        move |ev: leptos::ev::Event| {
-            if let Some(s) = ActionStatus::from_key(&event_target_value(&ev)) {
-                edit(Box::new(move |a| a.status = s))
-            }
+    let on_status = move |ev: leptos::ev::Event| {
+        if let Some(s) = ActionStatus::from_key(&event_target_value(&ev)) {
+            set(ActionField::Status(s));
         }
     };
+    let flush = move |_| open.flush();
+    let legend = move || what.with(|w| if w.trim().is_empty() { "Ny åtgärd".to_string() } else { w.clone() });
     view! {
         <fieldset class="kk-action">
-            <legend>{move || current.with(|a| a.as_ref().map(|a| if a.what.trim().is_empty() { "Ny åtgärd".to_string() } else { a.what.clone() }).unwrap_or_default())}</legend>
+            <legend>{legend}</legend>
             <div class="kk-field kk-wide">
                 <label for=field("what")>"Åtgärd"</label>
-                <textarea id=field("what") rows="2" maxlength="20000" prop:value=text(|a| a.what.clone()) on:input=on_text(|a, v| a.what = v)></textarea>
+                <textarea id=field("what") rows="2" maxlength="20000" prop:value=what on:input=on_text(ActionField::What) on:blur=flush></textarea>
             </div>
             <div class="kk-field">
                 <label for=field("target")>"Gäller"</label>
-                <select id=field("target") on:change=on_text(|a, v| a.target = v)>{targets}</select>
+                <select id=field("target") on:change=on_text(ActionField::Target)>{targets}</select>
             </div>
             <div class="kk-field">
                 <label for=field("who")>"Ansvarig"</label>
-                <input type="text" id=field("who") maxlength="20000" prop:value=text(|a| a.who.clone()) on:input=on_text(|a, v| a.who = v)/>
+                <input type="text" id=field("who") maxlength="20000" prop:value=who on:input=on_text(ActionField::Who) on:blur=flush/>
             </div>
             <div class="kk-field">
                 <label for=field("due")>"Klart senast"</label>
-                <input type="text" id=field("due") maxlength="20000" placeholder="ÅÅÅÅ-MM-DD" prop:value=text(|a| a.due.clone()) on:input=on_text(|a, v| a.due = v)/>
+                <input type="text" id=field("due") maxlength="20000" placeholder="ÅÅÅÅ-MM-DD" prop:value=due on:input=on_text(ActionField::Due) on:blur=flush/>
             </div>
             <div class="kk-field">
                 <label for=field("status")>"Status"</label>
@@ -151,9 +136,9 @@ fn ActionEditor(assessment: String, area: &'static Area, action: Action) -> impl
             <div class="kk-field kk-wide">
                 <label for=field("goal")>"Koppling till mål"</label>
                 <span class="kk-hint" id=field("goal-hint")>"Till exempel ett nämndmål eller riktningsmål i nämndplanen som åtgärden bidrar till."</span>
-                <input type="text" id=field("goal") aria-describedby=field("goal-hint") maxlength="20000" prop:value=text(|a| a.goal_link.clone()) on:input=on_text(|a, v| a.goal_link = v)/>
+                <input type="text" id=field("goal") aria-describedby=field("goal-hint") maxlength="20000" prop:value=goal on:input=on_text(ActionField::GoalLink) on:blur=flush/>
             </div>
-            <button type="button" class="kk-button kk-small kk-danger" on:click=remove>"Ta bort åtgärden"</button>
+            <button type="button" class="kk-button kk-small kk-danger" on:click=move |_| open.edit(Edit::DeleteAction(aid.get_value()))>"Ta bort åtgärden"</button>
         </fieldset>
     }
 }

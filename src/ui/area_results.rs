@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::charts;
-use crate::domain::format;
+use crate::domain::format::{self, Answered};
 use crate::domain::insights::{AreaInsight, Highlight};
 use crate::domain::rubric::Area;
 use crate::ui::actions::ActionPlan;
@@ -15,62 +15,41 @@ use crate::ui::table_region::TableRegion;
 /// Results for one area.
 #[component]
 pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl IntoView {
-    let area_id = area.id.clone();
-    let area_score = Memo::new(move |_| data.score.with(|s| s.as_ref().and_then(|s| s.area(&area_id)).cloned()));
-    let insight = {
-        let area_id = area.id.clone();
-        Memo::new(move |_| {
-            data.insights.with(|i| i.as_ref().and_then(|i| i.areas.iter().find(|a| a.area == area_id).cloned()))
-        })
-    };
-    let chart = Signal::derive(move || area_score.get().map(|s| charts::subareas(area, &s)).unwrap_or_default());
+    let aid = area.id.as_str();
+    let area_score = Memo::new(move |_| data.score.with(|s| s.area(aid).cloned()));
+    let insight = Memo::new(move |_| data.insights.with(|i| i.areas.iter().find(|a| a.area == aid).cloned()));
+    let chart =
+        Signal::derive(move || area_score.with(|s| s.as_ref().map(|s| charts::subareas(area, s))).unwrap_or_default());
     let label = Signal::derive(move || {
-        area_score
-            .get()
-            .map(|s| {
-                let parts: Vec<String> = s
-                    .subareas
-                    .iter()
-                    .map(|x| match x.points {
-                        Some(p) => format!("{} {} av {}", x.id, format::points(p), x.max),
-                        None => format!("{} inte bedömt (max {})", x.id, x.max),
-                    })
-                    .collect();
-                format!("Stapeldiagram över delområdena i område {}: {}.", area.id, parts.join(", "))
-            })
-            .unwrap_or_default()
+        area_score.with(|s| s.as_ref().map(|s| charts::subareas_summary(area, s))).unwrap_or_default()
     });
     let rows = move || {
-        let Some(s) = area_score.get() else { return Vec::new() };
-        area.subareas
-            .iter()
-            .zip(s.subareas)
-            .map(|(sub, x)| {
-                view! {
-                    <tr>
-                        <th scope="row">{format!("{} {}", sub.id, sub.name)}</th>
-                        <td class="kk-num">{x.points.map(format::points).unwrap_or_else(|| "–".into())}</td>
-                        <td class="kk-num">{sub.max}</td>
-                        <td class="kk-num">{x.share().map(format::percent).unwrap_or_else(|| "–".into())}</td>
-                        <td class="kk-num">{x.target.map(format::points).unwrap_or_else(|| "–".into())}</td>
-                        <td class="kk-num">{format!("{} av {}", x.completeness.answered, x.completeness.applicable)}</td>
-                    </tr>
-                }
-            })
-            .collect::<Vec<_>>()
+        area_score.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            area.subareas
+                .iter()
+                .zip(&s.subareas)
+                .map(|(sub, x)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} {}", sub.id, sub.name)}</th>
+                            <td class="kk-num">{x.points.map(format::points).unwrap_or_else(|| "–".into())}</td>
+                            <td class="kk-num">{sub.max}</td>
+                            <td class="kk-num">{x.share().map(format::percent).unwrap_or_else(|| "–".into())}</td>
+                            <td class="kk-num">{x.target.map(format::points).unwrap_or_else(|| "–".into())}</td>
+                            <td class="kk-num">{format::answered(&x.completeness, Answered::Count)}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let heading_id = format!("kk-res-{}", area.id);
     let labelled_by = heading_id.clone();
     view! {
         <section class="kk-area-result" aria-labelledby=labelled_by data-area=area.id.clone()>
             <h3 id=heading_id>{format!("{}. {}", area.id, area.name)}</h3>
-            <p class="kk-areascore">
-                {move || area_score.get().map(|s| {
-                    let mut text = format!("{} av 100 poäng · {} av {} frågor besvarade", format::points(s.points), s.completeness.answered, s.completeness.applicable);
-                    if !s.completeness.is_complete() { text.push_str(" · inte färdigbesvarat"); }
-                    text
-                })}
-            </p>
+            <p class="kk-areascore">{move || area_score.with(|s| s.as_ref().map(format::area_result_line))}</p>
             <div class="kk-area-grid">
                 <EChart chart=chart label=label height=260 svg=print lazy=!print class="kk-bars"/>
                 <TableRegion label={format!("Delområden i område {}", area.id)}>
@@ -85,7 +64,7 @@ pub fn AreaResults(data: ResultData, area: &'static Area, print: bool) -> impl I
                 </TableRegion>
             </div>
             {move || insight.get().map(|i| view! { <InsightView data=data area=area insight=i/> })}
-            <ActionPlan data=data area=area print=print/>
+            <ActionPlan area=area print=print/>
         </section>
     }
 }
@@ -101,7 +80,8 @@ fn InsightView(data: ResultData, area: &'static Area, insight: AreaInsight) -> i
             .map(|h| {
                 let sub = area.subareas.iter().find(|s| s.id == h.subarea);
                 let name = sub.map(|s| s.name.clone()).unwrap_or_default();
-                let comments = sub.map(|s| comments_for(&data, s)).unwrap_or_default();
+                let comments =
+                    sub.and_then(|s| data.open.with_untracked(|a| a.comments(&s.questions))).unwrap_or_default();
                 view! {
                     <li>
                         {format!("{} {} – {} av maxpoängen", h.subarea, name, format::percent(h.share))}
@@ -114,14 +94,8 @@ fn InsightView(data: ResultData, area: &'static Area, insight: AreaInsight) -> i
             .collect_view();
         view! { <ul>{lis}</ul> }.into_any()
     };
-    let gap_avg = insight.gap_to_comparison.map(|g| {
-        if g >= 0.0 {
-            format!("{} poäng över jämförelsesnittet.", format::points(g))
-        } else {
-            format!("{} poäng under jämförelsesnittet.", format::points(-g))
-        }
-    });
-    let gap_target = insight.gap_to_target.map(|g| format!("{} poäng kvar till er målnivå.", format::points(g)));
+    let gap_avg = insight.gap_to_comparison.map(format::gap_to_comparison);
+    let gap_target = insight.gap_to_target.map(format::gap_to_target);
     view! {
         <div class="kk-insights">
             <div>
@@ -135,20 +109,4 @@ fn InsightView(data: ResultData, area: &'static Area, insight: AreaInsight) -> i
         </div>
         {(gap_avg.is_some() || gap_target.is_some()).then(|| view! { <p class="kk-gaps">{gap_avg.unwrap_or_default()}" "{gap_target.unwrap_or_default()}</p> })}
     }
-}
-
-/// The team's comments on the questions of a sub-area, as "1.2.3: text".
-fn comments_for(data: &ResultData, sub: &crate::domain::rubric::Subarea) -> Vec<String> {
-    data.assessment.with_untracked(|a| {
-        let Some(a) = a else { return Vec::new() };
-        sub.questions
-            .iter()
-            .filter_map(|q| {
-                a.answers
-                    .get(&q.id)
-                    .filter(|x| !x.comment.trim().is_empty())
-                    .map(|x| format!("{}: {}", q.id, x.comment.trim()))
-            })
-            .collect()
-    })
 }

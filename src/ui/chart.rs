@@ -77,7 +77,11 @@ pub fn EChart(
             let option = chart.get();
             let id = id.clone();
             leptos::task::spawn_local(async move {
-                match echarts::load().await.and_then(|_| echarts::draw(&id, height, &option, renderer)) {
+                let drawn = match echarts::load().await {
+                    Ok(()) => echarts::draw_when_shown(&id, height, &option, renderer).await,
+                    Err(e) => Err(e),
+                };
+                match drawn {
                     Ok(()) => failed.set(false),
                     Err(e) => {
                         leptos::logging::warn!("diagram {id}: {e}");
@@ -97,8 +101,8 @@ pub fn EChart(
             return;
         }
         near.set(true);
-        if echarts::is_loaded() {
-            let _ = echarts::draw(&print_id, height, &chart.get_untracked(), renderer);
+        if echarts::is_loaded() && echarts::draw(&print_id, height, &chart.get_untracked(), renderer).is_err() {
+            failed.set(true);
         }
     });
     on_cleanup(move || {

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::adapters::{clock, files};
 use crate::domain::assessment::Assessment;
-use crate::domain::import::validate_import;
-use crate::state::{AppState, Notice};
+use crate::domain::error::ImportError;
+use crate::domain::import::{check_size, validate_import};
+use crate::state::AppState;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, on_escape};
+use crate::workspace::Change;
 
 /// The file input; focus returns here when the merge-or-add question is answered.
 const INPUT_ID: &str = "kk-import";
@@ -29,11 +31,9 @@ pub fn ImportForm() -> impl IntoView {
         error.set(None);
         pending.set(None);
         leptos::task::spawn_local(async move {
-            if file.size() > crate::domain::import::MAX_FILE_BYTES as f64 {
-                error.set(Some(format!(
-                    "Filen kunde inte öppnas: filen är för stor ({} kB). Välj en fil som sparats med ”Spara som fil”.",
-                    (file.size() / 1024.0).ceil()
-                )));
+            // Too large to read at all: refused before reading, with the same message as after.
+            if let Err(too_large) = check_size(file.size() as u64) {
+                error.set(Some(ImportError::from(too_large).message()));
                 return;
             }
             let bytes = match files::read_bytes(&file).await {
@@ -43,39 +43,24 @@ pub fn ImportForm() -> impl IntoView {
                     return;
                 }
             };
-            match validate_import(&bytes, &state.catalog.rubrics) {
-                Ok(a) if state.get(&a.id).is_some() => {
+            match validate_import(&bytes, &state.catalog().rubrics) {
+                Ok(a) if state.with_untracked(|w| w.assessment(&a.id).is_some()) => {
                     choice.arm();
                     pending.set(Some(a));
                 }
-                Ok(a) => {
-                    let name = a.name.clone();
-                    state.add(a);
-                    state.notice.set(Some(Notice::Imported(name)));
-                }
+                Ok(assessment) => state.change(Change::Import { assessment, fresh_id: clock::new_id() }),
                 Err(e) => error.set(Some(e.message())),
             }
         });
     };
-    let merge_in = move |_| {
-        if let Some(incoming) = pending.get_untracked() {
-            pending.set(None);
-            let name = incoming.name.clone();
-            state.update(&incoming.id, |local, _| *local = crate::domain::merge::merge(local, &incoming));
-            state.notice.set(Some(Notice::Merged(name)));
+    let answer = move |choose: fn(Assessment) -> Change| {
+        if let Some(incoming) = pending.try_update(Option::take).flatten() {
+            state.change(choose(incoming));
             focus_id_next_frame(INPUT_ID.into());
         }
     };
-    let add_new = move |_| {
-        if let Some(mut incoming) = pending.get_untracked() {
-            pending.set(None);
-            incoming.id = clock::new_id();
-            let name = incoming.name.clone();
-            state.add(incoming);
-            state.notice.set(Some(Notice::Imported(name)));
-            focus_id_next_frame(INPUT_ID.into());
-        }
-    };
+    let merge_in = move |_| answer(Change::MergeFile);
+    let add_new = move |_| answer(|assessment| Change::AddCopy { assessment, id: clock::new_id() });
     let cancel = move || {
         pending.set(None);
         focus_id_next_frame(INPUT_ID.into());

@@ -1,19 +1,21 @@
-//! Leptos components, one view per file. They read state through [`crate::state::AppState`]
-//! and leave scoring, validation and formats to the domain core.
+//! Leptos components. The pages the router shows are in `pages/`, one per file; the pieces they
+//! share are beside them here. Components read the workspace through
+//! [`crate::state::AppState`] (or the open assessment through [`open::Open`]), change it only
+//! with [`crate::workspace::Change`]s, and leave scoring, validation, wording and formats to the
+//! domain core. Nothing in `ui` imports `app`, and no page imports another.
 
 pub mod actions;
 pub mod area_results;
-pub mod assessment;
 pub mod chart;
 pub mod focus;
 pub mod import_file;
-pub mod not_found;
+pub mod open;
+pub mod page;
+pub mod pages;
 pub mod question;
-pub mod report;
 pub mod result_data;
-pub mod results;
-pub mod rubric_view;
-pub mod start;
+pub mod result_sections;
+pub mod save_file;
 pub mod status;
 pub mod table_region;
 pub mod user_reference;

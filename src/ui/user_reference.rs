@@ -2,20 +2,14 @@
 //! report) or a reference file (for example new national averages) in the format of
 //! `rubrics/references/`. Stored only in this browser.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::adapters::{clock, files};
-use crate::domain::reference::{Reference, ReferenceKind};
-use crate::domain::rubric::{Rubric, Source};
+use crate::domain::import::check_size;
+use crate::domain::reference::{Reference, ReferenceFileError, UserEntry};
+use crate::domain::rubric::Rubric;
 use crate::state::AppState;
-
-/// Parses "56", "56,5" or "56.5" as points between 0 and `max`.
-pub fn parse_points(text: &str, max: f64) -> Option<f64> {
-    let v: f64 = text.trim().replace(',', ".").parse().ok()?;
-    (0.0..=max).contains(&v).then_some(v)
-}
+use crate::workspace::Change;
 
 /// Form and list of user-added comparisons.
 #[component]
@@ -44,49 +38,23 @@ pub fn UserReferences(rubric: &'static Rubric) -> impl IntoView {
         let values = values.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let name = label.get_untracked().trim().to_string();
-            if name.is_empty() {
-                error.set(Some("Ge jämförelsen ett namn, till exempel ”Vårt officiella resultat 2023”.".into()));
-                return;
-            }
-            let mut areas = BTreeMap::new();
-            for (area, value) in rubric.areas.iter().zip(&values) {
-                match parse_points(&value.get_untracked(), 100.0) {
-                    Some(v) => {
-                        areas.insert(area.id.clone(), v);
-                    }
-                    None => {
-                        error.set(Some(format!("Fyll i poängen för område {} som ett tal mellan 0 och 100.", area.id)));
-                        return;
+            let entry = UserEntry {
+                label: label.get_untracked(),
+                date: date.get_untracked(),
+                areas: values.iter().map(|v| v.get_untracked()).collect(),
+            };
+            let id = format!("egen-{}", clock::new_id());
+            let today = clock::iso_date(clock::now());
+            match Reference::from_entry(&entry, rubric, &state.catalog().rubrics, id, today) {
+                Ok(reference) => {
+                    state.change(Change::AddReference(Box::new(reference)));
+                    error.set(None);
+                    label.set(String::new());
+                    for v in &values {
+                        v.set(String::new());
                     }
                 }
-            }
-            let when = date.get_untracked().trim().to_string();
-            let reference = Reference {
-                schema: None,
-                format: 1,
-                id: format!("egen-{}", clock::new_id()),
-                kind: ReferenceKind::OfficialResult,
-                label: name,
-                municipality: None,
-                rubric: rubric.id.clone(),
-                date: if when.is_empty() { clock::iso_date(clock::now()) } else { when },
-                source: Source {
-                    title: Some("Inmatat i den här webbläsaren från kommunens utvärderingsrapport".into()),
-                    ..Source::default()
-                },
-                group: None,
-                caveat: Some("Siffrorna är inmatade av en användare och har inte kontrollerats av verktyget.".into()),
-                total: Some(areas.values().sum()),
-                areas: Some(areas),
-                subareas: None,
-                distribution: None,
-            };
-            state.add_reference(reference);
-            error.set(None);
-            label.set(String::new());
-            for v in &values {
-                v.set(String::new());
+                Err(e) => error.set(Some(e.to_string())),
             }
         }
     };
@@ -95,38 +63,37 @@ pub fn UserReferences(rubric: &'static Rubric) -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let result = files::read_bytes(&file)
-                .await
-                .map_err(|_| "filen kunde inte läsas".to_string())
-                .and_then(|b| String::from_utf8(b).map_err(|_| "filen är inte en textfil".to_string()))
-                .and_then(|t| Reference::parse(&t).map_err(|e| e.to_string()))
-                .and_then(|r| r.validate(&state.catalog.rubrics).map(|_| r).map_err(|e| e.to_string()));
+            let result = match check_size(file.size() as u64) {
+                Err(too_large) => Err(ReferenceFileError::from(too_large)),
+                Ok(()) => match files::read_bytes(&file).await {
+                    Ok(bytes) => Reference::from_file(&bytes, &state.catalog().rubrics),
+                    Err(_) => Err(ReferenceFileError::Unreadable),
+                },
+            };
             match result {
                 Ok(r) => {
                     file_error.set(None);
-                    state.add_reference(r);
+                    state.change(Change::AddReference(Box::new(r)));
                 }
-                Err(e) => file_error.set(Some(format!(
-                    "Jämförelsen kunde inte öppnas: {e}. Ingenting har ändrats. Kontrollera att filen innehåller jämförelsedata i verktygets format, eller skriv in siffrorna i formuläret."
-                ))),
+                Err(e) => file_error.set(Some(e.message())),
             }
         });
     };
     let list = move || {
-        state
-            .user_references
-            .get()
-            .into_iter()
-            .map(|r| {
-                let id = r.id.clone();
-                view! {
-                    <li>
-                        {format!("{} ({}, {}) ", r.label, r.rubric, r.date)}
-                        <button type="button" class="kk-button kk-small kk-danger" on:click=move |_| state.remove_reference(&id)>"Ta bort"</button>
-                    </li>
-                }
-            })
-            .collect_view()
+        state.with(|w| {
+            w.references()
+                .iter()
+                .map(|r| {
+                    let id = r.id.clone();
+                    view! {
+                        <li>
+                            {format!("{} ({}, {}) ", r.label, r.rubric, r.date)}
+                            <button type="button" class="kk-button kk-small kk-danger" on:click=move |_| state.change(Change::RemoveReference(id.clone()))>"Ta bort"</button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
     view! {
         <details class="kk-card kk-own-ref">

@@ -124,14 +124,56 @@ fn every_rejection_says_what_to_do() {
     }
 }
 
+/// The action plan in a file is read whole (tombstones included) and every action is checked:
+/// its target, each text's length, the number of actions, and its status.
 #[test]
-fn actions_in_a_file_are_checked_too() {
+fn every_action_in_a_file_is_checked() {
+    use kommunkompass::domain::import::{MAX_ACTIONS, MAX_TEXT_CHARS};
+    use serde_json::{Value, json};
     let good = include_str!("../fixtures/assessment-schema-2.json");
-    assert_eq!(import(good).unwrap().actions.len(), 2);
+    let actions = import(good).unwrap().actions;
     assert_eq!(
-        import(&good.replace("\"target\": \"3.3\"", "\"target\": \"9.9\"")).unwrap_err(),
+        actions.iter().map(|a| (a.id.as_str(), a.deleted)).collect::<Vec<_>>(),
+        [("act-1", false), ("act-2", true)]
+    );
+    assert_eq!(actions[0].who, "Ekonomichef");
+
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(good).unwrap();
+        change(&mut v["assessment"]["actions"]);
+        serde_json::to_string(&v).unwrap()
+    };
+    assert_eq!(
+        import(&with(&|a| a[0]["target"] = json!("9.9"))).unwrap_err(),
         ImportError::UnknownActionTarget("9.9".into())
     );
+    assert_eq!(
+        import(&with(&|a| a[0]["target"] = json!("3.3.1"))).unwrap_err(),
+        ImportError::UnknownActionTarget("3.3.1".into())
+    );
+    let long = json!("x".repeat(MAX_TEXT_CHARS + 1));
+    for field in ["what", "who", "due", "goal_link"] {
+        let err = import(&with(&|a| a[0][field] = long.clone())).unwrap_err();
+        assert!(matches!(err, ImportError::TooLong { .. }), "{field}: {err:?}");
+    }
+    let many = with(&|a| {
+        *a = json!((0..=MAX_ACTIONS).map(|i| json!({"id": format!("a{i}"), "target": "4"})).collect::<Vec<_>>())
+    });
+    assert_eq!(import(&many).unwrap_err(), ImportError::TooManyActions(MAX_ACTIONS));
+    assert!(matches!(
+        import(&with(&|a| a[0]["status"] = json!("kanske"))).unwrap_err(),
+        ImportError::Decode(DecodeError::Shape { .. })
+    ));
+}
+
+#[test]
+fn one_size_limit_applies_before_and_after_reading() {
+    use kommunkompass::domain::import::check_size;
+    assert!(check_size(MAX_FILE_BYTES as u64).is_ok());
+    let too_large = check_size(MAX_FILE_BYTES as u64 + 1).unwrap_err();
+    let before = ImportError::from(too_large);
+    let after = validate_import(&vec![b' '; MAX_FILE_BYTES + 1], &catalog().rubrics).unwrap_err();
+    assert_eq!(before, after, "the size the browser reports and the bytes read give the same message");
 }
 
 /// A file with the wrong shape is described in Swedish — which field, what was found, what should

@@ -56,10 +56,25 @@ fn schema_2_fixture_loads_with_its_action_plan() {
     assert_eq!(a.live_actions().count(), 1, "the deleted action is a tombstone");
 }
 
+/// A migration step applied to content that already has what the step adds (a file written by
+/// a newer build but labelled with the older schema, or a step run twice) must not replace it:
+/// the schema-2 fixture relabelled as schema 1 keeps its action plan through the 1 → 2 step.
 #[test]
-fn migrating_twice_changes_nothing() {
+fn a_migration_step_never_replaces_what_is_already_there() {
+    let v2 = include_str!("../fixtures/assessment-schema-2.json");
+    let relabelled = v2.replacen("\"schema\": 2", "\"schema\": 1", 1);
+    assert_ne!(relabelled, v2, "test setup: the fixture is relabelled");
+    let migrated = decode(&relabelled).unwrap();
+    assert_eq!(migrated.schema, SCHEMA_VERSION);
+    assert_eq!(migrated.assessment, decode(v2).unwrap().assessment, "the 1 → 2 step kept the two actions");
+}
+
+/// A migrated entry, written back and read again, is read as it is (no step runs on the current
+/// schema), so reading is stable.
+#[test]
+fn a_migrated_entry_written_back_reads_the_same() {
     let once = decode(include_str!("../fixtures/assessment-schema-1.json")).unwrap();
-    let again = decode(&serde_json::to_string(&once).unwrap()).unwrap();
+    let again = decode(&encode(&once.assessment, &once.app_version, once.saved_at)).unwrap();
     assert_eq!(once, again);
 }
 

@@ -91,7 +91,8 @@ for (const [label, suffix] of [["results", "resultat"], ["report", "rapport"]]) 
     const id = await withAssessment(page, s);
     await open(page, s, `/bedomning/${id}/${suffix}`);
     assert.ok((await text(page.locator("h1"))).length > 0, "the page has an h1");
-    await page.waitForTimeout(300); // let charts (if any) draw
+    // The profile chart has been drawn (canvas on screen, SVG in the report) before axe looks.
+    await page.locator(".kk-radar .kk-chart canvas, .kk-radar .kk-chart svg").first().waitFor();
     await s.axe(page, `/bedomning/<id>/${suffix}`);
   });
 }

@@ -1,7 +1,7 @@
 // Results, report and export: the chart's data (read from ECharts itself), overlays, the action
 // plan, CSV for Excel and the printable report.
 import {
-  e2e, open, appReady, stored, text, download, RUBRIC, QUESTIONS, SCHEMA_VERSION, ROOT, assert,
+  e2e, open, appReady, stored, text, download, fraction, RUBRIC, QUESTIONS, SCHEMA_VERSION, ROOT, assert,
 } from "./harness.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -183,7 +183,8 @@ e2e("strengths, improvement areas and an action plan that is saved and printed",
   await page.waitForFunction(() => document.querySelectorAll(".kk-chart svg").length >= 9, null, { timeout: 15_000 });
   const row = await page.locator('section[data-area="4"] table', { hasText: "Ansvarig" }).locator("tbody tr").first().locator("td").allTextContents();
   assert.deepEqual(row, ["Jämför nyckeltal med de tre bästa kommunerna i Kolada", "4.3", "Ekonomichef", "2026-06-30", "Pågår", "Nämndmål: God ekonomisk hushållning"]);
-  assert.match(await text(page.locator(".kk-cover")), /Exempelby kommun\s*Handlingsplan.*Besvarat\s*184 av 184 frågor \(100 %\)/);
+  const n = QUESTIONS.length;
+  assert.match(await text(page.locator(".kk-cover")), new RegExp(`Exempelby kommun\\s*Handlingsplan.*Besvarat\\s*${n} av ${n} frågor \\(100 %\\)`));
   await s.axe(page, "rapport");
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -198,9 +199,15 @@ e2e("CSV export opens in Swedish Excel: BOM, semicolons, decimal comma", async (
   assert.ok(csv.startsWith("\uFEFF"), "UTF-8 byte order mark");
   const lines = csv.slice(1).split("\r\n").filter(Boolean);
   assert.equal(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng");
-  assert.equal(lines.length, 1 + 8 + 36 + 1);
-  assert.ok(lines.includes("Delområde;7.1;Strategier för ett hållbart arbetsliv;11,3;15;75;4;4;11,3"), lines.join("\n"));
-  assert.equal(lines.at(-1), "Totalt;;Hela kommunen;600;800;75;184;184;600");
+  const subareas = RUBRIC.areas.flatMap((a) => a.subareas);
+  assert.equal(lines.length, 1 + RUBRIC.areas.length + subareas.length + 1);
+  const s71 = subareas.find((x) => x.id === "7.1");
+  const p71 = String(Math.round(s71.max * fraction(3) * 10) / 10).replace(".", ",");
+  const share = Math.round(fraction(3) * 100);
+  const q71 = s71.questions.length;
+  assert.ok(lines.includes(`Delområde;7.1;${s71.name};${p71};${s71.max};${share};${q71};${q71};${p71}`), lines.join("\n"));
+  const n = QUESTIONS.length;
+  assert.equal(lines.at(-1), `Totalt;;Hela kommunen;600;800;75;${n};${n};600`);
 });
 
 e2e("the municipality's own official result can be entered and drawn", async (s) => {

@@ -117,9 +117,33 @@ e2e("storage switched off: the app renders, warns, and creating and answering st
   assert.deepEqual(JSON.parse(file.text).assessment.answers["1.1.1"].response, { level: 4 });
 });
 
-/** Two pages of one context on the same assessment. */
-async function twoTabs(s) {
+/**
+ * Runs in the page before the app: holds back `storage` events (another tab's writes) until
+ * `window.__kkRelease()`, so that a test can have two tabs both write before either hears of
+ * the other. Released events are delivered again, in order, as new events.
+ */
+function holdStorageEvents() {
+  const held = [];
+  let holding = true;
+  window.addEventListener("storage", (e) => {
+    if (!holding || e.__kkReleased) return;
+    e.stopImmediatePropagation();
+    held.push(e);
+  }, true);
+  window.__kkRelease = () => {
+    holding = false;
+    for (const e of held.splice(0)) {
+      const again = new StorageEvent("storage", { key: e.key, oldValue: e.oldValue, newValue: e.newValue, url: e.url, storageArea: e.storageArea });
+      again.__kkReleased = true;
+      window.dispatchEvent(again);
+    }
+  };
+}
+
+/** Two pages of one context on the same assessment; `init` runs in both before the app. */
+async function twoTabs(s, init) {
   const context = await s.newContext();
+  if (init) await context.addInitScript(init);
   const p1 = await context.newPage();
   const id = await createAssessment(p1, s, { name: "Två flikar" });
   const p2 = await context.newPage();
@@ -152,12 +176,19 @@ e2e("two tabs on one assessment: answers from both end up in both tabs and in st
 });
 
 e2e("two tabs answering at the same moment: no answer is lost", async (s) => {
-  const { p1, p2, id } = await twoTabs(s);
-  // Both clicks are dispatched before either tab has seen the other's storage event.
-  await Promise.all([
-    p1.evaluate(() => document.querySelector('label[for="kk-q-1-1-1-lvl3"]').click()),
-    p2.evaluate(() => document.querySelector('label[for="kk-q-1-1-2-lvl2"]').click()),
-  ]);
+  const { p1, p2, id } = await twoTabs(s, holdStorageEvents);
+  // Each tab answers and saves before it hears of the other's save (its events are held back).
+  await p1.evaluate(() => document.querySelector('label[for="kk-q-1-1-1-lvl3"]').click());
+  await assertChecked(p1, radioId("1.1.1", 3));
+  await p2.evaluate(() => document.querySelector('label[for="kk-q-1-1-2-lvl2"]').click());
+  await assertChecked(p2, radioId("1.1.2", 2));
+  // The race really happened: the second save replaced the first, so storage lacks 1.1.1.
+  const raced = (await stored(p1, id)).assessment.answers;
+  assert.deepEqual(raced["1.1.2"]?.response, { level: 2 });
+  assert.equal(raced["1.1.1"]?.response, undefined, "the second tab saved without the first tab's answer");
+  // Now the tabs hear of each other: the first merges and writes the union back.
+  await p1.evaluate(() => window.__kkRelease());
+  await p2.evaluate(() => window.__kkRelease());
   await bothAnswered(p1, id);
   await bothAnswered(p2, id);
 });

@@ -1,15 +1,17 @@
 #![cfg(target_arch = "wasm32")]
-//! Browser tests (wasm-bindgen-test in headless Chromium) of the localStorage adapter and of
-//! mounting the app. Run with `cargo test --target wasm32-unknown-unknown --test web`; the
+//! Browser tests (wasm-bindgen-test in headless Chromium) of the localStorage adapter (alone and
+//! under the workspace) and of mounting the app. Run with `cargo test --target wasm32-unknown-unknown --test web`; the
 //! runner and browser are configured in `.cargo/config.toml` and `tests/web/webdriver.json`
 //! (scripts/test.sh sets everything up).
 //!
 //! All tests share one page and therefore one localStorage: each test starts from an empty
 //! storage and restores anything it patches, even when an assertion fails (drop guards).
 
-use kommunkompass::adapters::storage::{self, SaveError};
-use kommunkompass::domain::assessment::{Assessment, Response};
+use kommunkompass::adapters::storage::LocalStore;
+use kommunkompass::domain::assessment::{Assessment, Edit, Response};
+use kommunkompass::domain::error::DecodeError;
 use kommunkompass::domain::persist;
+use kommunkompass::workspace::{APP_VERSION, Change, Refusal, Save, SaveError, Store, Workspace, key_for};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -109,29 +111,51 @@ impl Drop for SetItemPatch {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Storage adapter
+// Storage adapter: LocalStore, and the workspace on top of it
 // ---------------------------------------------------------------------------------------------
 
-#[wasm_bindgen_test]
-fn storage_is_available_and_the_probe_key_is_removed() {
-    let ls = fresh_storage();
-    assert!(storage::available());
-    assert_eq!(keys(&ls), Vec::<String>::new(), "available() must not leave its probe key behind");
+type Ws = Workspace<LocalStore>;
+
+fn load() -> Ws {
+    Workspace::load(LocalStore)
+}
+
+fn encoded(a: &Assessment, now: u64) -> String {
+    persist::encode(a, APP_VERSION, now)
 }
 
 #[wasm_bindgen_test]
-fn save_writes_exactly_the_encoded_envelope_under_the_assessment_key() {
+fn local_store_is_available_and_the_probe_key_is_removed() {
+    let ls = fresh_storage();
+    assert!(LocalStore.probe());
+    assert_eq!(keys(&ls), Vec::<String>::new(), "the probe must not leave its key behind");
+}
+
+#[wasm_bindgen_test]
+fn local_store_reads_writes_lists_and_removes() {
+    let ls = fresh_storage();
+    let mut store = LocalStore;
+    store.set("kommunkompass.x", "å ä ö").unwrap();
+    assert_eq!(store.get("kommunkompass.x").as_deref(), Some("å ä ö"));
+    assert_eq!(store.keys(), vec!["kommunkompass.x".to_string()]);
+    store.remove("kommunkompass.x");
+    assert_eq!(store.get("kommunkompass.x"), None);
+    assert_eq!(keys(&ls), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+fn a_new_assessment_is_written_as_exactly_the_encoded_envelope_under_its_key() {
     let ls = fresh_storage();
     let a = sample("web-save-1");
     let now = 1_763_900_000_000;
 
-    storage::save(&a, now).expect("save succeeds");
+    load().apply(Change::Create(a.clone()), now);
 
     let key = "kommunkompass.bedomning.web-save-1";
-    assert_eq!(storage::key_for(&a.id), key);
+    assert_eq!(key_for(&a.id), key);
     assert_eq!(keys(&ls), vec![key.to_string()]);
     let stored = ls.get_item(key).unwrap().expect("entry written");
-    assert_eq!(stored, persist::encode(&a, storage::APP_VERSION, now), "stored bytes differ from persist::encode");
+    assert_eq!(stored, encoded(&a, now), "stored bytes differ from persist::encode");
     let json: serde_json::Value = serde_json::from_str(&stored).unwrap();
     assert_eq!(json["kind"], "kommunkompass-bedomning");
     assert_eq!(json["schema"], persist::SCHEMA_VERSION);
@@ -139,171 +163,196 @@ fn save_writes_exactly_the_encoded_envelope_under_the_assessment_key() {
 }
 
 #[wasm_bindgen_test]
-fn load_all_returns_what_save_wrote_newest_first() {
-    fresh_storage();
+fn loading_returns_what_was_written_newest_first() {
+    let ls = fresh_storage();
     let older = sample("web-load-old");
     let mut newer = sample("web-load-new");
     newer.edit_answer("3.1.1", 1_763_800_009_000, |ans| ans.response = Some(Response::NotApplicable));
-    storage::save(&older, 1).unwrap();
-    storage::save(&newer, 2).unwrap();
+    ls.set_item(&key_for(&older.id), &encoded(&older, 1)).unwrap();
+    ls.set_item(&key_for(&newer.id), &encoded(&newer, 2)).unwrap();
 
-    let loaded = storage::load_all();
+    let ws = load();
 
-    assert!(loaded.unreadable.is_empty(), "unexpected unreadable entries: {:?}", loaded.unreadable);
-    assert_eq!(loaded.assessments.len(), 2);
-    assert_eq!(loaded.assessments[0], newer);
-    assert_eq!(loaded.assessments[1], older);
+    assert!(ws.unreadable().is_empty(), "unexpected unreadable entries: {:?}", ws.unreadable());
+    assert_eq!(ws.newest_first(), vec![&newer, &older]);
 }
 
 #[wasm_bindgen_test]
-fn load_all_ignores_keys_of_other_apps_and_settings() {
+fn keys_of_other_apps_and_settings_are_not_assessments() {
     let ls = fresh_storage();
-    storage::save(&sample("web-other"), 1).unwrap();
+    ls.set_item(&key_for("web-other"), &encoded(&sample("web-other"), 1)).unwrap();
     ls.set_item("annan-app.data", "{\"kind\":\"kommunkompass-bedomning\"}").unwrap();
     ls.set_item("kommunkompass.installningar", "not an assessment").unwrap();
 
-    let loaded = storage::load_all();
+    let ws = load();
 
-    assert_eq!(loaded.assessments.len(), 1);
-    assert!(
-        loaded.unreadable.is_empty(),
-        "only kommunkompass.bedomning.* keys are assessments: {:?}",
-        loaded.unreadable
-    );
+    assert_eq!(ws.count(), 1);
+    assert!(ws.unreadable().is_empty(), "only kommunkompass.bedomning.* keys are assessments: {:?}", ws.unreadable());
 }
 
 #[wasm_bindgen_test]
 fn a_corrupted_entry_is_reported_kept_byte_identical_and_does_not_hide_the_others() {
     let ls = fresh_storage();
     let good = sample("web-good");
-    storage::save(&good, 5).unwrap();
+    ls.set_item(&key_for(&good.id), &encoded(&good, 5)).unwrap();
     let garbage = r#"{"kind":"kommunkompass-bedomning","schema":1,"#;
     let broken_key = "kommunkompass.bedomning.broken";
     ls.set_item(broken_key, garbage).unwrap();
 
-    let loaded = storage::load_all();
+    let ws = load();
 
-    assert_eq!(loaded.assessments, vec![good]);
-    assert_eq!(loaded.unreadable.len(), 1);
-    let bad = &loaded.unreadable[0];
+    assert_eq!(ws.newest_first(), vec![&good]);
+    assert_eq!(ws.unreadable().len(), 1);
+    let bad = &ws.unreadable()[0];
     assert_eq!(bad.key, broken_key);
     assert_eq!(bad.raw, garbage, "the raw text must be reported exactly as stored");
-    assert!(!bad.reason.is_empty(), "a reason is given");
-    assert_eq!(ls.get_item(broken_key).unwrap().as_deref(), Some(garbage), "load_all must not touch a broken entry");
+    assert!(matches!(bad.reason, DecodeError::Syntax { .. }), "{:?}", bad.reason);
+    assert_eq!(ls.get_item(broken_key).unwrap().as_deref(), Some(garbage), "loading must not touch a broken entry");
 
     // Loading again gives the same result: nothing was repaired or dropped behind our back.
-    assert_eq!(storage::load_all().unreadable.len(), 1);
+    assert_eq!(load().unreadable().len(), 1);
+}
+
+fn future_of(a: &Assessment) -> String {
+    let current = format!("\"schema\":{},", persist::SCHEMA_VERSION);
+    let future = persist::encode(a, "9.9.9", 1).replacen(&current, "\"schema\":99,", 1);
+    assert!(future.contains("\"schema\":99,"), "test setup: {future}");
+    future
 }
 
 #[wasm_bindgen_test]
 fn entries_of_a_newer_schema_are_unreadable_not_lost() {
     let ls = fresh_storage();
-    let current = format!("\"schema\":{},", persist::SCHEMA_VERSION);
-    let future = persist::encode(&sample("web-future"), "9.9.9", 1).replacen(&current, "\"schema\":99,", 1);
-    assert!(future.contains("\"schema\":99,"), "test setup: {future}");
+    let future = future_of(&sample("web-future"));
     ls.set_item("kommunkompass.bedomning.web-future", &future).unwrap();
 
-    let loaded = storage::load_all();
+    let ws = load();
 
-    assert!(loaded.assessments.is_empty());
-    assert_eq!(loaded.unreadable.len(), 1);
-    assert_eq!(loaded.unreadable[0].raw, future);
+    assert_eq!(ws.count(), 0);
+    assert_eq!(ws.unreadable().len(), 1);
+    assert_eq!(ws.unreadable()[0].raw, future);
+    assert_eq!(ws.unreadable()[0].reason, DecodeError::TooNew(99));
     assert_eq!(ls.get_item("kommunkompass.bedomning.web-future").unwrap(), Some(future));
 }
 
 #[wasm_bindgen_test]
-fn save_never_overwrites_an_entry_written_by_a_newer_version() {
+fn an_entry_written_by_a_newer_version_is_never_overwritten() {
     let ls = fresh_storage();
-    let key = "kommunkompass.bedomning.web-upgrade";
-    let current = format!("\"schema\":{},", persist::SCHEMA_VERSION);
-    let future = persist::encode(&sample("web-upgrade"), "9.9.9", 1).replacen(&current, "\"schema\":99,", 1);
-    ls.set_item(key, &future).unwrap();
+    let a = sample("web-upgrade");
+    let key = key_for(&a.id);
+    let mut ws = load();
+    ws.apply(Change::Create(a.clone()), 1);
+    // Another tab with a newer version saves; this tab hears of it through the storage event.
+    let future = future_of(&a);
+    ls.set_item(&key, &future).unwrap();
+    ws.apply(Change::StorageEvent { key: key.clone(), value: Some(future.clone()) }, 2);
 
-    assert_eq!(storage::save(&sample("web-upgrade"), 2), Err(storage::SaveError::NewerVersion));
-    assert_eq!(ls.get_item(key).unwrap(), Some(future), "the newer entry is untouched, byte for byte");
+    let edit = Edit::Response { question: "1.1.2".into(), response: Some(Response::Level(4)) };
+    ws.apply(Change::Edit { id: a.id.clone(), edit, save: Save::Now }, 3);
 
-    // An entry of this version or older is overwritten as usual.
-    ls.set_item(key, include_str!("../fixtures/assessment-schema-1.json")).unwrap();
-    assert_eq!(storage::save(&sample("web-upgrade"), 3), Ok(()));
-    assert_eq!(ls.get_item(key).unwrap(), Some(persist::encode(&sample("web-upgrade"), storage::APP_VERSION, 3)));
+    assert_eq!(ws.warning(), Some(SaveError::NewerVersion));
+    assert_eq!(ls.get_item(&key).unwrap(), Some(future), "the newer entry is untouched, byte for byte");
 }
 
 #[wasm_bindgen_test]
-fn an_entry_written_by_the_first_schema_still_loads() {
+fn an_entry_written_by_the_first_schema_loads_and_is_rewritten_only_by_a_change() {
     let ls = fresh_storage();
     let v1 = include_str!("../fixtures/assessment-schema-1.json");
-    ls.set_item("kommunkompass.bedomning.18f0c1a2b3c-0000abcd", v1).unwrap();
+    let key = "kommunkompass.bedomning.18f0c1a2b3c-0000abcd";
+    ls.set_item(key, v1).unwrap();
 
-    let loaded = storage::load_all();
+    let mut ws = load();
 
-    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
-    assert_eq!(loaded.assessments.len(), 1);
-    let a = &loaded.assessments[0];
+    assert!(ws.unreadable().is_empty(), "{:?}", ws.unreadable());
+    let a = ws.assessment("18f0c1a2b3c-0000abcd").expect("loaded");
     assert_eq!(a.name, "Ledningsgruppens workshop");
     assert_eq!(a.answer("1.1.1").and_then(|x| x.response), Some(Response::Level(3)));
     assert_eq!(a.answer("1.1.2").and_then(|x| x.response), Some(Response::DontKnow));
     // Reading migrates in memory only; the stored entry is rewritten by the next save, not by loading.
-    assert_eq!(ls.get_item("kommunkompass.bedomning.18f0c1a2b3c-0000abcd").unwrap().as_deref(), Some(v1));
+    assert_eq!(ls.get_item(key).unwrap().as_deref(), Some(v1));
+    let edit = Edit::Response { question: "1.2.1".into(), response: Some(Response::Level(2)) };
+    ws.apply(Change::Edit { id: "18f0c1a2b3c-0000abcd".into(), edit, save: Save::Now }, 9);
+    let now = ls.get_item(key).unwrap().unwrap();
+    assert_eq!(persist::stored_schema(&now), Some(u64::from(persist::SCHEMA_VERSION)));
 }
 
 #[wasm_bindgen_test]
-fn clear_all_removes_only_this_apps_keys() {
+fn clearing_removes_only_this_apps_keys() {
     let ls = fresh_storage();
-    storage::save(&sample("web-clear"), 1).unwrap();
+    let mut ws = load();
+    ws.apply(Change::Create(sample("web-clear")), 1);
     ls.set_item("kommunkompass.bedomning.broken", "{").unwrap();
     ls.set_item("kommunkompass.installningar", "x").unwrap();
     ls.set_item("annan-app.data", "behåll mig").unwrap();
     ls.set_item("kommunkompassen", "ingen punkt: inte vår nyckel").unwrap();
 
-    storage::clear_all();
+    ws.apply(Change::Clear, 2);
 
     assert_eq!(keys(&ls), vec!["annan-app.data".to_string(), "kommunkompassen".to_string()]);
     assert_eq!(ls.get_item("annan-app.data").unwrap().as_deref(), Some("behåll mig"));
 }
 
 #[wasm_bindgen_test]
-fn remove_key_removes_one_entry() {
+fn deleting_removes_one_entry() {
     let ls = fresh_storage();
-    storage::save(&sample("web-rm-1"), 1).unwrap();
-    storage::save(&sample("web-rm-2"), 1).unwrap();
+    let mut ws = load();
+    ws.apply(Change::Create(sample("web-rm-1")), 1);
+    ws.apply(Change::Create(sample("web-rm-2")), 1);
 
-    storage::remove_key(&storage::key_for("web-rm-1"));
+    ws.apply(Change::Delete("web-rm-1".into()), 2);
 
     assert_eq!(keys(&ls), vec!["kommunkompass.bedomning.web-rm-2".to_string()]);
 }
 
 #[wasm_bindgen_test]
-fn save_reports_full_when_the_quota_is_exceeded_and_keeps_the_old_entry() {
+fn a_full_quota_is_reported_as_full_keeps_the_old_entry_and_retry_writes() {
     let ls = fresh_storage();
-    let mut a = sample("web-full");
-    storage::save(&a, 1).unwrap();
-    let before = ls.get_item("kommunkompass.bedomning.web-full").unwrap();
+    let a = sample("web-full");
+    let key = key_for(&a.id);
+    let mut ws = load();
+    ws.apply(Change::Create(a.clone()), 1);
+    let before = ls.get_item(&key).unwrap();
+    let edit = Edit::Response { question: "1.1.2".into(), response: Some(Response::Level(4)) };
 
-    let result = {
+    {
         let _full = SetItemPatch::quota_full();
-        assert!(storage::available(), "the probe key must stay writable for this scenario");
-        a.edit_answer("1.1.2", 2, |ans| ans.response = Some(Response::Level(4)));
-        storage::save(&a, 2)
-    };
+        assert!(LocalStore.probe(), "the probe key must stay writable for this scenario");
+        assert_eq!(LocalStore.set(&key, "x"), Err(SaveError::Full));
+        ws.apply(Change::Edit { id: a.id.clone(), edit, save: Save::Now }, 2);
+    }
 
-    assert_eq!(result, Err(SaveError::Full));
-    assert_eq!(ls.get_item("kommunkompass.bedomning.web-full").unwrap(), before, "the previous entry is untouched");
-    // After the guard is gone the same call succeeds again (what "Försök spara igen" relies on).
-    assert_eq!(storage::save(&a, 3), Ok(()));
-    let after = ls.get_item("kommunkompass.bedomning.web-full").unwrap().unwrap();
-    assert_eq!(after, persist::encode(&a, storage::APP_VERSION, 3));
+    assert_eq!(ws.warning(), Some(SaveError::Full));
+    assert_eq!(ls.get_item(&key).unwrap(), before, "the previous entry is untouched");
+    // After the guard is gone "Försök spara igen" writes what was kept in memory.
+    ws.apply(Change::Retry, 3);
+    assert_eq!(ws.warning(), None);
+    assert_eq!(ls.get_item(&key).unwrap().unwrap(), encoded(ws.assessment(&a.id).unwrap(), 3));
 }
 
 #[wasm_bindgen_test]
-fn save_reports_unavailable_when_every_write_is_denied() {
+fn denied_writes_are_reported_as_unavailable() {
     let ls = fresh_storage();
-    let result = {
+    let ws = {
         let _denied = SetItemPatch::denied();
-        assert!(!storage::available());
-        storage::save(&sample("web-denied"), 1)
+        assert!(!LocalStore.probe());
+        assert_eq!(LocalStore.set("kommunkompass.x", "1"), Err(SaveError::Unavailable));
+        let mut ws = load();
+        ws.apply(Change::Create(sample("web-denied")), 1);
+        ws
     };
-    assert_eq!(result, Err(SaveError::Unavailable));
+    assert_eq!(ws.warning(), Some(SaveError::Unavailable));
+    assert_eq!(ws.count(), 1, "kept in memory");
     assert_eq!(keys(&ls), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+fn another_refusal_is_named_by_the_browser() {
+    fresh_storage();
+    let _odd = SetItemPatch::install(r#"function () { throw new DOMException("odd", "InvalidStateError"); }"#);
+    assert_eq!(
+        LocalStore.set("kommunkompass.x", "1"),
+        Err(SaveError::Refused(Refusal { name: "InvalidStateError".into() }))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -332,7 +381,7 @@ async fn sleep_ms(ms: i32) {
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_start_page() {
     let ls = fresh_storage();
-    storage::save(&sample("web-mount"), 1).unwrap();
+    ls.set_item(&key_for("web-mount"), &encoded(&sample("web-mount"), 1)).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     host.set_id("kk-test-host");

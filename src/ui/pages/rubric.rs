@@ -1,33 +1,37 @@
-//! "Kriterierna": every rubric version with its areas, sub-areas, maxima, questions and
-//! guidance, plus the answer scale and the scoring rule.
+//! "Kriterierna", `/kriterier[/:version]`: every rubric version with its areas, sub-areas, maxima,
+//! questions and guidance, plus the answer scale and the scoring rule.
 
+use leptos::Params;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
 use crate::domain::rubric::Rubric;
 use crate::state::AppState;
+use crate::ui::page::set_title;
+use crate::ui::result_sections::SCORING_RULE;
 use crate::ui::table_region::TableRegion;
 
-/// The scoring rule in one paragraph, for users.
-pub const SCORING_RULE: &str = "Varje delområde har ett fast maxpoäng. Delområdets poäng är maxpoängen gånger \
-det vägda medelvärdet av de valda nivåernas andelar, räknat över de frågor som är besvarade och aktuella. \
-Områdets poäng är summan av delområdena, och totalen är summan av de åtta områdena, högst 800. \
-”Vet ej” räknas som obesvarad och ”Ej aktuellt” tas bort ur beräkningen – inget av dem räknas som noll. \
-Därför visas alltid hur stor del som är besvarad: poäng som bygger på få svar är osäkra.";
+/// The parameters of `/kriterier/:version`.
+#[derive(Params, Clone, PartialEq)]
+pub struct RubricParams {
+    /// A rubric version id, e.g. `kk-2020`; the current version when absent or unknown.
+    pub version: Option<String>,
+}
 
 /// The rubric browser for `/kriterier` and `/kriterier/:version`.
 #[component]
 pub fn RubricPage() -> impl IntoView {
-    crate::app::set_title("Kriterierna");
+    set_title("Kriterierna");
     let state = AppState::expect();
-    let params = use_params_map();
+    let catalog = state.catalog();
+    let params = use_params::<RubricParams>();
     let chosen = move || {
-        let id = params.read().get("version");
-        id.and_then(|id| state.catalog.rubric(&id)).unwrap_or_else(|| state.catalog.current())
+        let id = params.with(|p| p.as_ref().ok().and_then(|p| p.version.clone()));
+        id.and_then(|id| catalog.rubric(&id)).unwrap_or_else(|| catalog.current())
     };
-    let tabs = state
-        .catalog
+    let tabs = catalog
         .rubrics
         .iter()
         .map(|r| {
@@ -76,7 +80,7 @@ fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
                                         <details class="kk-guidance"><summary>"Vägledning"</summary>
                                             <p><strong>"Full poäng: "</strong>{g.full.clone()}</p>
                                             <p><strong>"Saknas ofta: "</strong>{g.often_missing.clone()}</p>
-                                            {state.catalog.derived_from(&q.source).map(|d| view! { <p class="kk-hint">{d}</p> })}
+                                            {state.catalog().derived_from(&q.source).map(|d| view! { <p class="kk-hint">{d}</p> })}
                                         </details>
                                     })}
                                 </li>

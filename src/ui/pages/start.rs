@@ -1,24 +1,27 @@
-//! The start page: every assessment in this browser, creating, renaming, copying, deleting,
+//! The start page, `/`: every assessment in this browser, creating, renaming, copying, deleting,
 //! saving to and opening from files, and clearing the browser.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::adapters::{clock, files, storage};
-use crate::domain::assessment::Assessment;
-use crate::domain::format;
-use crate::domain::persist;
+use crate::adapters::clock;
+use crate::domain::assessment::{Assessment, Edit};
+use crate::domain::format::{self, Answered};
 use crate::domain::scoring::score;
 use crate::state::AppState;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading, on_escape};
+use crate::ui::import_file::ImportForm;
+use crate::ui::page::set_title;
+use crate::ui::save_file;
 use crate::ui::table_region::TableRegion;
+use crate::workspace::{Change, Save};
 
 /// The start page.
 #[component]
 pub fn StartPage() -> impl IntoView {
-    crate::app::set_title("Mina självskattningar");
+    set_title("Mina självskattningar");
     let state = AppState::expect();
-    let has_any = move || state.assessments.with(|a| !a.is_empty());
+    let has_any = move || state.with(|w| w.count() > 0);
     view! {
         <h1 tabindex="-1">"Självskattning enligt Kommunkompassen"</h1>
         <p class="kk-lead">
@@ -38,7 +41,7 @@ pub fn StartPage() -> impl IntoView {
             </Show>
         </section>
         <CreateForm/>
-        <crate::ui::import_file::ImportForm/>
+        <ImportForm/>
         <ClearAll/>
     }
 }
@@ -47,11 +50,7 @@ pub fn StartPage() -> impl IntoView {
 #[component]
 fn AssessmentList() -> impl IntoView {
     let state = AppState::expect();
-    let rows = move || {
-        let mut all = state.assessments.get();
-        all.sort_by_key(|a| std::cmp::Reverse(a.updated_at));
-        all
-    };
+    let rows = move || state.with(|w| w.newest_first().into_iter().map(|a| Row::of(a, state)).collect::<Vec<_>>());
     view! {
         <TableRegion label="Självskattningar sparade i den här webbläsaren">
             <table class="kk-table">
@@ -68,8 +67,8 @@ fn AssessmentList() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=rows key=|a| (a.id.clone(), a.updated_at) let:a>
-                        <AssessmentRow assessment=a/>
+                    <For each=rows key=Row::clone let:row>
+                        <AssessmentRow row=row/>
                     </For>
                 </tbody>
             </table>
@@ -77,42 +76,64 @@ fn AssessmentList() -> impl IntoView {
     }
 }
 
+/// What a row of the list shows; the row is drawn again when any of it changes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    name: String,
+    municipality: String,
+    version: String,
+    changed: String,
+    answered: String,
+    points: String,
+}
+
+impl Row {
+    fn of(a: &Assessment, state: AppState) -> Row {
+        let rubric = state.catalog().rubric(&a.rubric);
+        let (answered, points) = match rubric {
+            Some(r) => {
+                let s = score(r, &a.answers);
+                (format::answered(&s.completeness, Answered::Questions), format::points_of(s.total, s.max))
+            }
+            None => ("–".into(), "–".into()),
+        };
+        Row {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            municipality: a.municipality.clone(),
+            version: rubric.map(|r| r.title.clone()).unwrap_or_else(|| a.rubric.clone()),
+            changed: clock::date_time(a.updated_at),
+            answered,
+            points,
+        }
+    }
+}
+
 /// One row of the list, with its actions.
 #[component]
 fn AssessmentRow(
-    /// The assessment shown.
-    assessment: Assessment,
+    /// What the row shows.
+    row: Row,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let rubric = state.catalog.rubric(&assessment.rubric);
-    let (score_text, done_text) = match rubric {
-        Some(r) => {
-            let s = score(r, &assessment.answers);
-            (
-                format!("{} av {}", format::points(s.total), format::points(s.max)),
-                format!("{} av {} frågor", s.completeness.answered, s.completeness.applicable),
-            )
-        }
-        None => ("–".into(), "–".into()),
-    };
-    let version = rubric.map(|r| r.title.clone()).unwrap_or_else(|| assessment.rubric.clone());
-    let id = assessment.id.clone();
+    let Row { id, name, municipality, version, changed, answered, points } = row;
+    let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let name = assessment.name.clone();
-    let open_href = format!("/bedomning/{id}");
-    let results_href = format!("/bedomning/{id}/resultat");
-    let a_for_file = assessment.clone();
-    let save_file = move |_| save_to_file(&a_for_file);
-    let id_copy = id.clone();
+    let open_href = id.with_value(|id| format!("/bedomning/{id}/omrade/1"));
+    let results_href = id.with_value(|id| format!("/bedomning/{id}/resultat"));
+    let save_file = move |_| {
+        id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| save_file::save_assessment(state, a))));
+    };
     let duplicate = move |_| {
-        if let Some(a) = state.get(&id_copy) {
-            let copy = a.duplicate(clock::new_id(), format!("{} (kopia)", a.name), clock::now());
-            state.add(copy);
+        let original = id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| a.name.clone())));
+        if let Some(original) = original {
+            let change =
+                Change::Duplicate { id: id.get_value(), new_id: clock::new_id(), name: format!("{original} (kopia)") };
+            state.change(change);
         }
     };
-    let id_del = id.clone();
-    let name_del = name.clone();
     // Keyboard focus follows the controls that replace each other in this row.
     let delete_button = FocusTarget::<leptos::html::Button>::new();
     let confirm_button = FocusTarget::<leptos::html::Button>::new();
@@ -120,27 +141,28 @@ fn AssessmentRow(
         delete_button.arm();
         confirming.set(false);
     };
+    let question = format!("Ta bort ”{name}” med alla svar? ");
     view! {
         <tr>
             <th scope="row">
                 {
-                    let id = id.clone();
+                    let name = name.clone();
                     move || if renaming.get() {
-                        view! { <RenameForm id=id.clone() done=renaming/> }.into_any()
+                        view! { <RenameForm id=id.get_value() done=renaming/> }.into_any()
                     } else {
                         let (href, text) = (open_href.clone(), name.clone());
                         view! { <A href=href>{text}</A> }.into_any()
                     }
                 }
             </th>
-            <td>{assessment.municipality.clone()}</td>
+            <td>{municipality}</td>
             <td>{version}</td>
-            <td>{clock::date_time(assessment.updated_at)}</td>
-            <td>{done_text}</td>
-            <td>{score_text}</td>
+            <td>{changed}</td>
+            <td>{answered}</td>
+            <td>{points}</td>
             <td class="kk-actions">
                 <A href=results_href attr:class="kk-button kk-small">"Resultat"</A>
-                <button type="button" class="kk-button kk-small" id=rename_button_id(&id) on:click=move |_| renaming.set(true)>"Byt namn"</button>
+                <button type="button" class="kk-button kk-small" id=id.with_value(|id| rename_button_id(id)) on:click=move |_| renaming.set(true)>"Byt namn"</button>
                 <button type="button" class="kk-button kk-small" on:click=duplicate>"Kopiera"</button>
                 <button type="button" class="kk-button kk-small" on:click=save_file>"Spara som fil"</button>
                 <Show when=move || confirming.get() fallback=move || view! {
@@ -150,11 +172,9 @@ fn AssessmentRow(
                     }>"Ta bort"</button>
                 }>
                     <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(cancel_delete)>
-                        {format!("Ta bort ”{}” med alla svar? ", name_del)}
-                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node() on:click={
-                            let id = id_del.clone();
-                            move |_| state.delete(&id)
-                        }>"Ja, ta bort"</button>
+                        {question.clone()}
+                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node()
+                            on:click=move |_| state.change(Change::Delete(id.get_value()))>"Ja, ta bort"</button>
                         <button type="button" class="kk-button kk-small" on:click=move |_| cancel_delete()>"Avbryt"</button>
                     </span>
                 </Show>
@@ -177,9 +197,11 @@ fn RenameForm(
     done: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let current = state.get(&id);
-    let name = RwSignal::new(current.as_ref().map(|a| a.name.clone()).unwrap_or_default());
-    let municipality = RwSignal::new(current.map(|a| a.municipality).unwrap_or_default());
+    let (current_name, current_municipality) = state
+        .with_untracked(|w| w.assessment(&id).map(|a| (a.name.clone(), a.municipality.clone())))
+        .unwrap_or_default();
+    let name = RwSignal::new(current_name);
+    let municipality = RwSignal::new(current_municipality);
     let name_field = FocusTarget::<leptos::html::Input>::on_mount();
     let field_id = format!("kk-rename-{id}");
     let muni_id = format!("kk-remuni-{id}");
@@ -195,7 +217,8 @@ fn RenameForm(
         ev.prevent_default();
         let (n, m) = (name.get_untracked().trim().to_string(), municipality.get_untracked().trim().to_string());
         if !n.is_empty() {
-            state.update(&id, |a, now| a.set_meta(n, m, now));
+            let edit = Edit::Meta { name: n, municipality: m };
+            state.change(Change::Edit { id: id.clone(), edit, save: Save::Now });
             done.set(false);
             // Saving re-creates the row (its data changed): focus its new "Byt namn" button.
             focus_id_next_frame(rename_button_id(&id));
@@ -213,20 +236,14 @@ fn RenameForm(
     }
 }
 
-/// Downloads an assessment as a JSON file.
-pub fn save_to_file(a: &Assessment) {
-    let text = persist::encode_pretty(a, storage::APP_VERSION, clock::now());
-    let name = format!("kommunkompass-{}-{}.json", files::safe_file_name(&a.name), clock::iso_date(clock::now()));
-    let _ = files::download(&name, "application/json", &text);
-}
-
 /// Form for a new assessment.
 #[component]
 fn CreateForm() -> impl IntoView {
     let state = AppState::expect();
     let name = RwSignal::new(String::new());
     let municipality = RwSignal::new(String::new());
-    let rubric = RwSignal::new(state.catalog.current().id.clone());
+    let catalog = state.catalog();
+    let rubric = RwSignal::new(catalog.current().id.clone());
     let error = RwSignal::new(None::<&'static str>);
     let navigate = leptos_router::hooks::use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -238,11 +255,10 @@ fn CreateForm() -> impl IntoView {
             return;
         }
         let id = clock::new_id();
-        state.add(Assessment::new(id.clone(), n, m, rubric.get_untracked(), clock::now()));
+        state.change(Change::Create(Assessment::new(id.clone(), n, m, rubric.get_untracked(), clock::now())));
         navigate(&format!("/bedomning/{id}"), Default::default());
     };
-    let options = state
-        .catalog
+    let options = catalog
         .rubrics
         .iter()
         .map(|r| {
@@ -287,7 +303,7 @@ fn CreateForm() -> impl IntoView {
 fn UnreadableEntries() -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <Show when=move || state.unreadable.with(|u| !u.is_empty())>
+        <Show when=move || state.with(|w| !w.unreadable().is_empty())>
             <section class="kk-alert kk-warning" aria-labelledby="kk-unreadable-h">
                 <h2 id="kk-unreadable-h">"En sparad självskattning kunde inte läsas"</h2>
                 <p>
@@ -296,16 +312,16 @@ fn UnreadableEntries() -> impl IntoView {
                     "verktyget försöka rädda innehållet."
                 </p>
                 <ul>
-                    <For each=move || state.unreadable.get() key=|u| u.key.clone() let:entry>
+                    <For each=move || state.with(|w| w.unreadable().to_vec()) key=|u| u.key.clone() let:entry>
                         <li>
                             {format!("Post {} – {}. ", entry.key, entry.reason)}
                             <button type="button" class="kk-button kk-small" on:click={
                                 let raw = entry.raw.clone();
-                                move |_| { let _ = files::download("kommunkompass-skadad-post.txt", "text/plain", &raw); }
+                                move |_| save_file::offer(state, "kommunkompass-skadad-post.txt".into(), "text/plain", &raw)
                             }>"Ladda ner innehållet"</button>
                             <button type="button" class="kk-button kk-small kk-danger" on:click={
                                 let key = entry.key.clone();
-                                move |_| state.remove_unreadable(&key)
+                                move |_| state.change(Change::RemoveUnreadable(key.clone()))
                             }>"Ta bort posten"</button>
                         </li>
                     </For>
@@ -320,7 +336,7 @@ fn UnreadableEntries() -> impl IntoView {
 fn ClearAll() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
-    let count = move || state.assessments.with(Vec::len);
+    let count = move || state.with(|w| w.count());
     let clear_button = FocusTarget::<leptos::html::Button>::new();
     let confirm_button = FocusTarget::<leptos::html::Button>::new();
     let cancel = move || {
@@ -340,7 +356,7 @@ fn ClearAll() -> impl IntoView {
                 <div class="kk-alert kk-warning" role="alert" on:keydown=on_escape(cancel)>
                     <p>{move || format!("Alla {} självskattningar i den här webbläsaren tas bort för gott, med svar, kommentarer och underlag. Spara dem som filer först om ni vill behålla dem.", count())}</p>
                     <button type="button" class="kk-button kk-danger" node_ref=confirm_button.node() on:click=move |_| {
-                        state.clear_all();
+                        state.change(Change::Clear);
                         confirming.set(false);
                         focus_main_heading();
                     }>"Ja, rensa allt"</button>

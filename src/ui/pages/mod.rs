@@ -1,0 +1,9 @@
+//! The pages the router shows, one per file. Only `app` imports them; a page never imports
+//! another page (what two pages share lives beside them in `ui/`).
+
+pub mod area;
+pub mod not_found;
+pub mod report;
+pub mod results;
+pub mod rubric;
+pub mod start;
