@@ -164,7 +164,7 @@ impl Workshop {
                         file_name: file_name.clone(),
                         added_at: now,
                         answers: a.answers,
-                        priorities: Vec::new(),
+                        priorities: a.priorities.subareas,
                         removed: false,
                         changed_at: now,
                     });
