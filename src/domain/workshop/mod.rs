@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::assessment::{Answer, Assessment, Millis, Response};
+use super::assessment::{Answer, Assessment, Millis, Origin, Response};
 use super::error::ImportError;
 use super::import::validate_import;
 use super::rubric::Rubric;
