@@ -188,7 +188,10 @@ fn the_common_assessment_scores_what_the_agreed_levels_give() {
     w.agree("1.1.1", Some(lvl(4)), "Beslutad strategi finns".into(), 31);
     let common = w.common_assessment("c1".into(), "Exempelby".into(), 40);
     assert_eq!(common.name, "Gemensam bedömning – Ledningsgruppen");
-    assert_eq!(common.origin, Some(kommunkompass::domain::assessment::Origin::Workshop { workshop: "w1".into(), participants: 4 }));
+    assert_eq!(
+        common.origin,
+        Some(kommunkompass::domain::assessment::Origin::Workshop { workshop: "w1".into(), participants: 4 })
+    );
     let expected: BTreeMap<String, Answer> = r
         .questions()
         .map(|q| (q.id.clone(), Answer { response: w.agreed(&q.id).and_then(|a| a.response), ..Answer::default() }))

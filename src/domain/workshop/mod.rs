@@ -273,11 +273,12 @@ impl Workshop {
         list
     }
 
-    /// The agreed answers as an ordinary assessment, "Gemensam bedömning – <workshop>", that
-    /// says how many participants it was agreed from (in its name's companion field).
+    /// The agreed answers as an ordinary assessment, "Gemensam bedömning – <workshop>", which
+    /// records that it was agreed in this workshop from so many participants.
     pub fn common_assessment(&self, id: String, municipality: String, now: Millis) -> Assessment {
         let mut a =
             Assessment::new(id, format!("Gemensam bedömning – {}", self.name), municipality, self.rubric.clone(), now);
+        a.origin = Some(Origin::Workshop { workshop: self.id.clone(), participants: self.participants().count() });
         for (question, agreed) in self.agreed.iter().filter(|(_, x)| x.response.is_some()) {
             a.answers.insert(
                 question.clone(),
