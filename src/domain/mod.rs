@@ -17,6 +17,7 @@ pub mod json_error;
 pub mod mapping;
 pub mod merge;
 pub mod persist;
+pub mod prepare;
 pub mod reference;
 pub mod rubric;
 pub mod scoring;

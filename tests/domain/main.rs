@@ -13,6 +13,7 @@ mod import_files;
 mod merging;
 mod own_figures;
 mod persisting;
+mod preparing;
 mod references;
 mod results;
 mod retired;
