@@ -105,7 +105,12 @@ fn the_profile_chart_has_every_area_on_a_0_to_100_scale() {
         .unwrap();
     let series = [
         charts::own_series("Självskattning", &s),
-        charts::ProfileSeries { name: avg.label.clone(), values: avg.areas.clone().unwrap(), stroke: Stroke::Dashed },
+        charts::ProfileSeries {
+            name: avg.label.clone(),
+            values: avg.areas.clone().unwrap(),
+            stroke: Stroke::Dashed,
+            own: false,
+        },
     ];
     let option: Value = serde_json::to_value(charts::profile(r, &s, &series)).unwrap();
     let indicators = option["radar"][0]["indicator"].as_array().unwrap();

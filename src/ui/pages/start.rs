@@ -62,7 +62,8 @@ fn AssessmentList() -> impl IntoView {
                         <th scope="col">"Version"</th>
                         <th scope="col">"Senast ändrad"</th>
                         <th scope="col">"Besvarat"</th>
-                        <th scope="col">"Poäng"</th>
+                        <th scope="col">"Råpoäng"</th>
+                        <th scope="col">"Förväntat vid utvärdering"</th>
                         <th scope="col">"Åtgärder"</th>
                     </tr>
                 </thead>
@@ -86,6 +87,7 @@ struct Row {
     changed: String,
     answered: String,
     points: String,
+    expected: String,
 }
 
 impl Row {
@@ -98,6 +100,11 @@ impl Row {
             }
             None => ("–".into(), "–".into()),
         };
+        let expected = rubric
+            .zip(rubric.and_then(|r| state.catalog().calibration_for(&r.id)))
+            .and_then(|(r, c)| c.expected(r, &a.answers).total)
+            .map(|t| format::estimate(&t))
+            .unwrap_or_else(|| "–".into());
         Row {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -106,6 +113,7 @@ impl Row {
             changed: clock::date_time(a.updated_at),
             answered,
             points,
+            expected,
         }
     }
 }
@@ -117,7 +125,7 @@ fn AssessmentRow(
     row: Row,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Row { id, name, municipality, version, changed, answered, points } = row;
+    let Row { id, name, municipality, version, changed, answered, points, expected } = row;
     let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -160,6 +168,7 @@ fn AssessmentRow(
             <td>{changed}</td>
             <td>{answered}</td>
             <td>{points}</td>
+            <td>{expected}</td>
             <td class="kk-actions">
                 <A href=results_href attr:class="kk-button kk-small">"Resultat"</A>
                 <button type="button" class="kk-button kk-small" id=id.with_value(|id| rename_button_id(id)) on:click=move |_| renaming.set(true)>"Byt namn"</button>
