@@ -122,7 +122,11 @@ fn InsightView(data: ResultData, area: &'static Area, insight: AreaInsight) -> i
             .collect_view();
         view! { <ul>{lis}</ul> }.into_any()
     };
-    let gap_avg = insight.gap_to_comparison.map(format::gap_to_comparison);
+    let measured_on_expected = data.expected.with_untracked(Option::is_some);
+    let gap_avg = insight.gap_to_comparison.map(|g| {
+        let text = format::gap_to_comparison(g);
+        if measured_on_expected { format!("Förväntat resultat: {text}") } else { text }
+    });
     let gap_target = insight.gap_to_target.map(format::gap_to_target);
     view! {
         <div class="kk-insights">

@@ -11,7 +11,7 @@ use crate::adapters::clock;
 use crate::charts::{self, ProfileSeries};
 use crate::domain::calibration::{Calibration, Expected};
 use crate::domain::compare::{self, Comparison, default_key};
-use crate::domain::insights::{Insights, derive};
+use crate::domain::insights::{Insights, derive_against};
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::Score;
 use crate::state::AppState;
@@ -59,15 +59,16 @@ impl ResultData {
                 .with(|w| w.compare().cloned())
                 .unwrap_or_else(|| comparisons.with(|l| default_key(l).into_iter().collect()))
         });
-        let insights = Memo::new(move |_| {
-            let average = comparisons.with(|l| chosen.with(|c| compare::chosen_average(rubric, l, c)));
-            open.score.with(|s| derive(s, &average))
-        });
         let calibration = catalog.calibration_for(&rubric.id);
         let expected = Memo::new(move |_| {
             // The score changes exactly when the answers that count change.
             open.score.track();
             calibration.and_then(|c| open.with_untracked(|a| c.expected(rubric, &a.answers)))
+        });
+        let insights = Memo::new(move |_| {
+            let average = comparisons.with(|l| chosen.with(|c| compare::chosen_average(rubric, l, c)));
+            // Gaps to the average are measured on the expected result where there is one.
+            expected.with(|e| open.score.with(|s| derive_against(s, e.as_ref().map(|e| &e.score), &average)))
         });
         ResultData { open, rubric, score: open.score, comparisons, chosen, insights, calibration, expected, state }
     }

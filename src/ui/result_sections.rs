@@ -304,7 +304,11 @@ pub fn LargestGaps(data: ResultData) -> impl IntoView {
             <h2 id="kk-gaps-h">"Största skillnader"</h2>
             <div class="kk-insights">
                 <div>
-                    <h3>"Längst under jämförelsesnittet"</h3>
+                    <h3>{move || if data.expected.with(|e| e.is_some()) {
+                        "Längst under jämförelsesnittet (förväntat resultat)"
+                    } else {
+                        "Längst under jämförelsesnittet"
+                    }}</h3>
                     {move || insights.with(|i| list(&i.below_comparison, true))}
                 </div>
                 <div>

@@ -275,8 +275,11 @@ fn the_explanation_quotes_the_stored_model() {
         assert!(accuracy.contains(&text), "{accuracy} lacks {text}");
     }
     let shows = c.what_measurements_show(&r.scale);
-    assert!(shows.contains(&format!("”Saknas” {}", kommunkompass::domain::format::percent(c.share(0)))), "{shows}");
-    assert!(shows.contains("”Påbörjat”"), "{shows}");
+    assert!(shows.contains(&format!("{} för ”Saknas”", kommunkompass::domain::format::percent(c.share(0)))), "{shows}");
+    assert!(
+        shows.contains(&format!("{} för ”Påbörjat”", kommunkompass::domain::format::percent(c.share(1)))),
+        "{shows}"
+    );
     assert!(!shows.contains("brukar ge högre"));
     let paragraph = c.paragraph(&r.scale, &catalog.references);
     assert!(paragraph.contains(&basis) && paragraph.contains(&accuracy));

@@ -72,15 +72,15 @@ impl Calibration {
             .levels
             .iter()
             .filter(|l| l.fraction == 0.0)
-            .map(|l| format!("”{}” {}", l.label, format::percent(self.share(l.value))))
+            .map(|l| format!("{} för ”{}”", format::percent(self.share(l.value)), l.label))
             .collect();
         let begun = scale.levels.get(1).map_or("", |l| l.label.as_str());
         format!(
-            "Mätningarna visar att frågeformulärets råpoäng blir lägre än utvärderarnas poäng, inte högre. Där en \
-             rapport beskrev verksamheten så att svaren blev {}, gav utvärderarna i genomsnitt ändå den andelen av \
-             delområdets maxpoäng, medan råpoängen ger noll. Det förväntade resultatet räknar med det. Det \
-             förutsätter att ni svarar som utvärderarna bedömer: det som bara är påbörjat är ”{begun}”, och det som \
-             ska räknas som infört måste gå att visa i dokument, på webbplatsen eller i intervjuer.",
+            "Mätningarna visar att frågeformulärets råpoäng blir lägre än utvärderarnas poäng, inte högre. Där \
+             läsarna av en rapport valde en nivå som ger noll i råpoängen gav utvärderarna i genomsnitt ändå {} av \
+             delområdets maxpoäng. Det förväntade resultatet räknar med det. Det förutsätter att ni svarar som \
+             utvärderarna bedömer: det som bara är påbörjat är ”{begun}”, och det som ska räknas som infört måste gå \
+             att visa i dokument, på webbplatsen eller i intervjuer.",
             and_list(&zero),
         )
     }
