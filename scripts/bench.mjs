@@ -20,7 +20,9 @@
 //   attaches its event handlers while mounting, so the page reacts from then on. As a check,
 //   "first click handled" clicks "Rensa all data på den här datorn" the moment the h1 appears
 //   and stops when the app has rendered its confirmation.
-// - click → stored and rendered: inside the page, from just before `label.click()` until
+// - click → stored and rendered: inside the page, once the page has painted (two animation
+//   frames and a task: a person sees the last answer before the next click), from just before
+//   `label.click()` until
 //   localStorage holds the new level for that question AND the radio is checked AND the
 //   sub-area's score line has changed, polling after every microtask and then every macrotask.
 //   Measured on a new assessment (every click a first answer) and on a fully answered one with
@@ -29,7 +31,8 @@
 //   "click → stored" is the part until localStorage holds the new level (the save itself: the
 //   workspace writes at once on a click, without reading or parsing the stored entry).
 // - keystroke in a comment: inside the page, on the fully answered assessment, one character is
-//   appended to a comment and an `input` event dispatched, as typing does; the figure is the
+//   appended to a comment and an `input` event dispatched, as typing does, each after a painted
+//   frame; the figure is the
 //   main-thread time from just before the event until the next macrotask (the handlers and the
 //   reactive updates and redraws they queue). Typed text is written ~400 ms after the typing
 //   pauses, not per keystroke; the bench checks that it arrives in storage.
@@ -240,7 +243,10 @@ function clickAndWait({ key, qid, subarea, level }) {
   const isStored = () => (localStorage.getItem(key) || "").includes(needle);
   const channel = new MessageChannel();
   const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
-  return new Promise((resolve, reject) => {
+  // Each click starts from a painted page, as a person's does (they see the last answer first):
+  // otherwise the browser would lay out the previous click's changes inside this click.
+  const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))).then(macrotask);
+  return painted().then(() => new Promise((resolve, reject) => {
     const t0 = performance.now();
     label.click();
     let stored;
@@ -257,7 +263,7 @@ function clickAndWait({ key, qid, subarea, level }) {
       (polls < 50 ? Promise.resolve() : macrotask()).then(poll);
     };
     poll();
-  });
+  }));
 }
 
 /**
@@ -273,7 +279,11 @@ function typeAndTime({ qid, text }) {
   const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
   return (async () => {
     const times = [];
+    // After the frame has been drawn (a task after its animation-frame callbacks).
+    const painted = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))).then(macrotask);
     for (const ch of text) {
+      // Keystrokes come after a frame, as typing does (tens of milliseconds apart at the fastest).
+      await painted();
       const t0 = performance.now();
       area.value += ch;
       area.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));

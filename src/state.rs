@@ -1,14 +1,23 @@
 //! App-wide state, created once in [`crate::app::App`] and shared through context: the
-//! [`Workspace`] (every assessment and what the app knows about storing them) in one private
-//! signal. Components read it with [`AppState::with`] and change it only through
-//! [`AppState::change`], which stamps the time, applies the change and, when typed text is
-//! waiting, schedules its write. The decisions live in the workspace and are tested natively.
+//! [`Workspace`] (every assessment and what the app knows about storing them), private, with the
+//! triggers that tell its readers it changed. Components read it with [`AppState::with`] (or one
+//! part of one assessment with [`AppState::with_part`]) and change it only through
+//! [`AppState::change`], which stamps the time, applies the change, notifies and, when typed text
+//! is waiting, schedules its write. The decisions live in the workspace and are tested natively.
+//!
+//! Who is told what: an edit of one part of an assessment (a question's answer, an action) runs
+//! the readers of that part, and — unless it is typing — the readers of the whole workspace (the
+//! score, the save status, lists). A keystroke therefore runs only the readers of the field being
+//! typed in; everyone else hears of the text with the write that follows ([`Change::Flush`]). Any
+//! other change (a merge, an import, an undo, another tab's copy) runs every reader.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use crate::adapters::clock;
 use crate::adapters::storage::LocalStore;
-use crate::domain::assessment::Millis;
+use crate::domain::assessment::{Millis, Part};
 use crate::domain::catalog::Catalog;
 use crate::workspace::{Change, Save, Workspace};
 
@@ -28,18 +37,33 @@ struct Pending {
     since: Millis,
 }
 
+/// The readers of one part of one assessment.
+type Parts = HashMap<(String, Part), ArcTrigger>;
+
 /// Shared state; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
     catalog: &'static Catalog,
-    workspace: RwSignal<AppWorkspace>,
+    workspace: StoredValue<AppWorkspace>,
+    /// Readers of the whole workspace.
+    all: StoredValue<ArcTrigger>,
+    /// Readers of parts: told of edits of their part, and of every change that is not an edit.
+    parts: StoredValue<Parts>,
+    not_edits: StoredValue<ArcTrigger>,
     pending: StoredValue<Option<Pending>>,
 }
 
 impl AppState {
     /// Loads everything from storage.
     pub fn load(catalog: &'static Catalog) -> Self {
-        AppState { catalog, workspace: RwSignal::new(Workspace::load(LocalStore)), pending: StoredValue::new(None) }
+        AppState {
+            catalog,
+            workspace: StoredValue::new(Workspace::load(LocalStore)),
+            all: StoredValue::new(ArcTrigger::new()),
+            parts: StoredValue::new(HashMap::new()),
+            not_edits: StoredValue::new(ArcTrigger::new()),
+            pending: StoredValue::new(None),
+        }
     }
 
     /// The state provided by `App`.
@@ -52,14 +76,28 @@ impl AppState {
         self.catalog
     }
 
-    /// Reads the workspace; the caller re-runs when it changes.
+    /// Reads the workspace; the caller runs again when it changes (typing excepted, until it is
+    /// written).
     pub fn with<R>(&self, read: impl FnOnce(&AppWorkspace) -> R) -> R {
-        self.workspace.with(read)
+        self.all.with_value(ArcTrigger::track);
+        self.workspace.with_value(read)
+    }
+
+    /// Reads one part of assessment `id` (e.g. one question's answer); the caller runs again when
+    /// that part is edited (also at every keystroke) and at every change that is not an edit, not
+    /// when another part is edited.
+    pub fn with_part<R>(&self, id: &str, part: &Part, read: impl FnOnce(&AppWorkspace) -> R) -> R {
+        let key = (id.to_string(), part.clone());
+        if let Some(trigger) = self.parts.try_update_value(|parts| parts.entry(key).or_default().clone()) {
+            trigger.track();
+        }
+        self.not_edits.with_value(ArcTrigger::track);
+        self.workspace.with_value(read)
     }
 
     /// Reads the workspace without subscribing to its changes (in event handlers).
     pub fn with_untracked<R>(&self, read: impl FnOnce(&AppWorkspace) -> R) -> R {
-        self.workspace.with_untracked(read)
+        self.workspace.with_value(read)
     }
 
     /// The one door: applies `change` now. Readers are notified only when something they could
@@ -69,9 +107,30 @@ impl AppState {
     /// offers "Försök spara igen".
     pub fn change(&self, change: Change) {
         let now = clock::now();
-        let typing = matches!(change, Change::Edit { save: Save::Later, .. });
-        self.workspace.maybe_update(|w| w.apply(change, now));
-        let unsaved = self.workspace.with_untracked(|w| w.has_unsaved());
+        let edited = match &change {
+            Change::Edit { id, edit, save } => Some(((id.clone(), edit.part()), *save == Save::Later)),
+            _ => None,
+        };
+        let typing = edited.as_ref().is_some_and(|(_, typing)| *typing);
+        let changed = self.workspace.try_update_value(|w| w.apply(change, now)).unwrap_or(false);
+        if changed {
+            match edited {
+                Some((key, typing)) => {
+                    if let Some(part) = self.parts.try_with_value(|parts| parts.get(&key).cloned()).flatten() {
+                        part.notify();
+                    }
+                    if !typing {
+                        self.all.with_value(ArcTrigger::notify);
+                    }
+                }
+                None => {
+                    self.all.with_value(ArcTrigger::notify);
+                    self.not_edits.with_value(ArcTrigger::notify);
+                }
+            }
+        }
+        // The app may be unmounting (a route's clean-up); then there is nothing left to write.
+        let unsaved = self.workspace.try_with_value(|w| w.has_unsaved()).unwrap_or(false);
         if typing && unsaved {
             self.schedule_flush(now);
         } else if !unsaved && let Some(p) = self.pending.try_update_value(Option::take).flatten() {

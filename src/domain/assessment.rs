@@ -221,7 +221,42 @@ pub enum ActionField {
     Status(ActionStatus),
 }
 
+/// The part of an assessment an edit changes, as finely as a view shows it: one question's
+/// answer, one action, or the name and municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The answer to this question.
+    Answer(String),
+    /// This action.
+    Action(String),
+    /// The name and municipality.
+    Meta,
+    /// The prioritised improvement areas.
+    Priorities,
+    /// The evaluation date and website checks.
+    Preparation,
+}
+
 impl Edit {
+    /// What the edit changes.
+    pub fn part(&self) -> Part {
+        match self {
+            Edit::Response { question, .. }
+            | Edit::Comment { question, .. }
+            | Edit::Evidence { question, .. }
+            | Edit::Target { question, .. } => Part::Answer(question.clone()),
+            Edit::Meta { .. } => Part::Meta,
+            Edit::UpsertAction(action) => Part::Action(action.id.clone()),
+            Edit::ActionField { action, .. } | Edit::DeleteAction(action) | Edit::RestoreAction(action) => {
+                Part::Action(action.clone())
+            }
+            Edit::UpsertItem { question, .. } | Edit::DeleteItem { question, .. } => Part::Answer(question.clone()),
+            Edit::AdoptRetired { to, .. } => Part::Answer(to.clone()),
+            Edit::Priorities(_) => Part::Priorities,
+            Edit::EvaluationDate(_) | Edit::WebCheck { .. } => Part::Preparation,
+        }
+    }
+
     /// True for edits of free text, which the app writes a moment later rather than on every
     /// keystroke.
     pub fn is_typing(&self) -> bool {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock;
 use crate::domain::action::{Action, ActionStatus};
-use crate::domain::assessment::{ActionField, Edit};
+use crate::domain::assessment::{ActionField, Edit, Part};
 use crate::domain::rubric::Area;
 use crate::ui::focus::focus_id_next_frame;
 use crate::ui::open::Open;
@@ -76,9 +76,15 @@ pub fn ActionPlan(area: &'static Area, print: bool) -> impl IntoView {
 #[component]
 fn ActionEditor(area: &'static Area, action: String) -> impl IntoView {
     let open = Open::expect();
+    // Each field reads only this action: typing in another action does not run it.
+    let part = StoredValue::new(Part::Action(action.clone()));
     let aid = StoredValue::new(action);
     let read = move |get: fn(&Action) -> String| {
-        Memo::new(move |_| aid.with_value(|id| open.with(|a| a.action(id).map(get)).flatten()).unwrap_or_default())
+        Memo::new(move |_| {
+            part.with_value(|p| aid.with_value(|id| open.with_part(p, |a| a.action(id).map(get))))
+                .flatten()
+                .unwrap_or_default()
+        })
     };
     let (what, who, due, goal, target) = (
         read(|a| a.what.clone()),
@@ -87,7 +93,9 @@ fn ActionEditor(area: &'static Area, action: String) -> impl IntoView {
         read(|a| a.goal_link.clone()),
         read(|a| a.target.clone()),
     );
-    let status = Memo::new(move |_| aid.with_value(|id| open.with(|a| a.action(id).map(|x| x.status)).flatten()));
+    let status = Memo::new(move |_| {
+        part.with_value(|p| aid.with_value(|id| open.with_part(p, |a| a.action(id).map(|x| x.status)))).flatten()
+    });
     let set = move |field: ActionField| open.edit(Edit::ActionField { action: aid.get_value(), field });
     let field = move |suffix: &str| aid.with_value(|id| format!("kk-act-{id}-{suffix}"));
     let on_text =

@@ -10,7 +10,7 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use crate::domain::assessment::{Assessment, Edit};
+use crate::domain::assessment::{Assessment, Edit, Part};
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::{Score, score};
 use crate::state::AppState;
@@ -42,7 +42,8 @@ impl Open {
         // Typing leaves the scoring revision as it is, so a keystroke does not score again.
         let revision = Memo::new(move |_| state.with(|w| w.scoring_revision()));
         let score = Memo::new(move |_| {
-            revision.track();
+            // Read (not only tracked): a memo that was never read has no sources to notify it.
+            let _revision = revision.get();
             id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| score(rubric, &a.answers))))
                 .unwrap_or_else(|| score(rubric, &Default::default()))
         });
@@ -68,6 +69,12 @@ impl Open {
     /// moment it is removed, before the route shows that.
     pub fn with<R>(&self, read: impl FnOnce(&Assessment) -> R) -> Option<R> {
         self.id.with_value(|id| self.state.with(|w| w.assessment(id).map(read)))
+    }
+
+    /// Reads one part of the assessment (one question's answer, one action): re-runs when the
+    /// workspace changes and at every keystroke typed into that part, not at keystrokes elsewhere.
+    pub fn with_part<R>(&self, part: &Part, read: impl FnOnce(&Assessment) -> R) -> Option<R> {
+        self.id.with_value(|id| self.state.with_part(id, part, |w| w.assessment(id).map(read)))
     }
 
     /// Reads the assessment without subscribing (in event handlers).

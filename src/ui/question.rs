@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::{Edit, Response};
+use crate::domain::assessment::{Answer, Edit, Part, Response};
 use crate::domain::format;
 use crate::domain::rubric::Question;
 use crate::state::AppState;
@@ -28,12 +28,19 @@ pub fn QuestionCard(
     let key = dom_id(qid);
     // One small memo per field: a change elsewhere re-runs a lookup, never a copy of the whole
     // assessment, and redraws nothing here.
-    let response = Memo::new(move |_| open.with(|a| a.answer(qid).and_then(|x| x.response)).flatten());
-    let target = Memo::new(move |_| open.with(|a| a.answer(qid).and_then(|x| x.target)).flatten());
-    let comment =
-        Memo::new(move |_| open.with(|a| a.answer(qid).map(|x| x.comment.clone())).flatten().unwrap_or_default());
-    let evidence =
-        Memo::new(move |_| open.with(|a| a.answer(qid).map(|x| x.evidence.clone())).flatten().unwrap_or_default());
+    // One small memo per field, reading only this question's answer: typing elsewhere does not
+    // run them, and a change elsewhere copies nothing here.
+    let part = StoredValue::new(Part::Answer(question.id.clone()));
+    let answer = move |read: fn(&Answer) -> Option<String>| {
+        Memo::new(move |_| part.with_value(|p| open.with_part(p, |a| a.answer(qid).and_then(read))).flatten())
+    };
+    let response = Memo::new(move |_| {
+        part.with_value(|p| open.with_part(p, |a| a.answer(qid).and_then(|x| x.response))).flatten()
+    });
+    let target =
+        Memo::new(move |_| part.with_value(|p| open.with_part(p, |a| a.answer(qid).and_then(|x| x.target))).flatten());
+    let comment = answer(|x| Some(x.comment.clone()));
+    let evidence = answer(|x| Some(x.evidence.clone()));
     let name = format!("kk-q-{key}");
     let options: Vec<(String, String, String, Response)> = scale
         .levels
@@ -121,12 +128,12 @@ pub fn QuestionCard(
             <div class="kk-notes">
                 <div class="kk-field">
                     <label for=comment_id.clone()>"Kommentar"</label>
-                    <textarea id=comment_id rows="2" maxlength="20000" prop:value=comment on:input=on_comment
+                    <textarea id=comment_id rows="2" maxlength="20000" prop:value=move || comment.get().unwrap_or_default() on:input=on_comment
                         on:change=move |_| open.flush() on:blur=move |_| open.flush()></textarea>
                 </div>
                 <div class="kk-field">
                     <label for=evidence_id.clone()>"Underlag (dokument, länk eller anteckning)"</label>
-                    <textarea id=evidence_id rows="2" maxlength="20000" prop:value=evidence on:input=on_evidence
+                    <textarea id=evidence_id rows="2" maxlength="20000" prop:value=move || evidence.get().unwrap_or_default() on:input=on_evidence
                         on:change=move |_| open.flush() on:blur=move |_| open.flush()></textarea>
                 </div>
                 <div class="kk-field">

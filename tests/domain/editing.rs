@@ -74,6 +74,18 @@ fn action_fields_are_edited_one_at_a_time_and_deletion_is_a_tombstone() {
 }
 
 #[test]
+fn an_edit_names_the_part_it_changes() {
+    use kommunkompass::domain::assessment::Part;
+    let answer = Part::Answer("1.1.1".into());
+    assert_eq!(Edit::Comment { question: "1.1.1".into(), text: String::new() }.part(), answer);
+    assert_eq!(Edit::Target { question: "1.1.1".into(), level: None }.part(), answer);
+    assert_eq!(Edit::DeleteAction("x".into()).part(), Part::Action("x".into()));
+    let upsert = Edit::UpsertAction(Action { id: "y".into(), ..Action::default() });
+    assert_eq!(upsert.part(), Part::Action("y".into()));
+    assert_eq!(Edit::Meta { name: String::new(), municipality: String::new() }.part(), Part::Meta);
+}
+
+#[test]
 fn typing_edits_are_told_apart_from_choices() {
     let q = || "1.1.1".to_string();
     assert!(Edit::Comment { question: q(), text: String::new() }.is_typing());
