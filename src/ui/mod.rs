@@ -15,6 +15,7 @@ pub mod pages;
 pub mod question;
 pub mod result_data;
 pub mod result_sections;
+pub mod retired;
 pub mod save_file;
 pub mod status;
 pub mod table_region;
