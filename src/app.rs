@@ -5,11 +5,12 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
 use crate::ui::{
     assessment::AssessmentPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric_view::RubricPage,
-    start::StartPage, status::StatusArea,
+    start::StartPage, status::StatusArea, update_banner::UpdateBanner,
 };
 
 /// The whole app.
@@ -27,17 +28,18 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     view! {
-        <Router>
+        <Router base=crate::adapters::base::route_base()>
             <div class="kk-app">
                 <a class="kk-skip" href="#kk-main">"Hoppa till innehållet"</a>
                 <header class="kk-header">
-                    <A href="/" attr:class="kk-brand">"Kommunkompass – självskattning"</A>
+                    <A href=href("/") attr:class="kk-brand">"Kommunkompass – självskattning"</A>
                     <nav aria-label="Huvudmeny" class="kk-topnav">
-                        <A href="/" exact=true>"Mina självskattningar"</A>
-                        <A href="/kriterier">"Kriterierna"</A>
+                        <A href=href("/") exact=true>"Mina självskattningar"</A>
+                        <A href=href("/kriterier")>"Kriterierna"</A>
                     </nav>
                 </header>
                 <StatusArea/>
+                <UpdateBanner/>
                 <main id="kk-main" class="kk-main" tabindex="-1">
                     <FocusOnNavigate/>
                     <Routes fallback=|| view! { <NotFound/> }>

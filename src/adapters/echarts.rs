@@ -11,8 +11,9 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs).
-pub const SCRIPT_URL: &str = "/vendor/echarts/echarts.kk.min.js";
+/// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs), relative to
+/// the app's files.
+pub const SCRIPT_FILE: &str = "vendor/echarts/echarts.kk.min.js";
 
 #[wasm_bindgen]
 extern "C" {
@@ -64,7 +65,7 @@ pub async fn load() -> Result<(), String> {
                             return;
                         }
                     };
-                    script.set_src(SCRIPT_URL);
+                    script.set_src(&super::base::asset(SCRIPT_FILE));
                     script.set_onload(Some(&resolve));
                     script.set_onerror(Some(&reject));
                     if let Some(head) = document.head() {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::adapters::base::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::format;
@@ -59,7 +61,7 @@ pub fn MissingAssessment() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Självskattningen finns inte här"</h1>
         <p>"Den finns inte i den här webbläsaren. Den kan ha tagits bort, eller sparats i en annan webbläsare eller på en annan dator. Öppna den sparade filen från startsidan om ni har en."</p>
-        <p><A href="/">"Till mina självskattningar"</A></p>
+        <p><A href=href("/")>"Till mina självskattningar"</A></p>
     }
 }
 
@@ -75,7 +77,7 @@ pub fn UnknownVersion(
         <h1 tabindex="-1">"Självskattningen kan inte visas"</h1>
         <p>{format!("Den gäller en version av Kommunkompassens kriterier (”{version}”) som den här versionen av verktyget inte känner till. Den har troligen sparats med en nyare version av verktyget.")}</p>
         <p>"Ingenting har ändrats och svaren finns kvar i webbläsaren. Ladda om sidan för att få den senaste versionen av verktyget. Vill ni ha en kopia, spara självskattningen som fil från startsidan."</p>
-        <p><A href="/">"Till mina självskattningar"</A></p>
+        <p><A href=href("/")>"Till mina självskattningar"</A></p>
     }
 }
 
@@ -96,7 +98,7 @@ fn AnswerLayout(
         .areas
         .iter()
         .map(|ar| {
-            let href = format!("/bedomning/{id}/omrade/{}", ar.id);
+            let href = href(&format!("/bedomning/{id}/omrade/{}", ar.id));
             let aid = ar.id.clone();
             let progress = move || {
                 score.with(|s| {
@@ -142,7 +144,7 @@ fn AnswerLayout(
             }
         })
         .collect_view();
-    let results_href = format!("/bedomning/{id}/resultat");
+    let results_href = href(&format!("/bedomning/{id}/resultat"));
     // Once the team knows the scale, the descriptions can be hidden to shorten the page; they
     // stay the radios' accessible descriptions either way.
     let show_levels = RwSignal::new(crate::adapters::storage::show_level_descriptions());
@@ -223,7 +225,7 @@ fn AreaView(id: String, rubric: &'static Rubric, area: &'static Area, score: Mem
         })
         .collect_view();
     let _ = state;
-    let link = |a: &Area, text: &str| view! { <A href=format!("/bedomning/{id}/omrade/{}", a.id) attr:class="kk-button">{format!("{text}: {}. {}", a.id, a.name)}</A> };
+    let link = |a: &Area, text: &str| view! { <A href=href(&format!("/bedomning/{id}/omrade/{}", a.id)) attr:class="kk-button">{format!("{text}: {}. {}", a.id, a.name)}</A> };
     view! {
         <h1 tabindex="-1">{format!("{}. {}", area.id, area.name)}</h1>
         <p class="kk-desc">{area.description.clone()}</p>

@@ -16,4 +16,5 @@ pub mod rubric_view;
 pub mod start;
 pub mod status;
 pub mod table_region;
+pub mod update_banner;
 pub mod user_reference;

@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::adapters::base::href;
+
 use crate::adapters::clock;
 use crate::domain::format;
 use crate::ui::area_results::AreaResults;
@@ -29,7 +31,7 @@ fn Report(id: String, data: ResultData) -> impl IntoView {
     view! {
         <div class="kk-report">
             <div class="kk-toolbar kk-no-print">
-                <A href=format!("/bedomning/{id}/resultat") attr:class="kk-button">"Tillbaka till resultatet"</A>
+                <A href=href(&format!("/bedomning/{id}/resultat")) attr:class="kk-button">"Tillbaka till resultatet"</A>
                 <button type="button" class="kk-button kk-primary" on:click=print>"Skriv ut eller spara som PDF"</button>
             </div>
             <header class="kk-cover">

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::adapters::base::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::adapters::{clock, files};
@@ -60,8 +62,8 @@ fn Results(id: String, data: ResultData) -> impl IntoView {
             {move || data.assessment.with(|a| a.as_ref().map(|a| format!("{} · {} · senast ändrad {}", a.municipality, rubric.title, clock::date_time(a.updated_at))))}
         </p>
         <div class="kk-toolbar">
-            <A href=format!("/bedomning/{id}") attr:class="kk-button">"Tillbaka till frågorna"</A>
-            <A href=format!("/bedomning/{id}/rapport") attr:class="kk-button">"Rapport för utskrift"</A>
+            <A href=href(&format!("/bedomning/{id}")) attr:class="kk-button">"Tillbaka till frågorna"</A>
+            <A href=href(&format!("/bedomning/{id}/rapport")) attr:class="kk-button">"Rapport för utskrift"</A>
             <button type="button" class="kk-button" on:click=export_csv>"Exportera poäng (CSV för Excel)"</button>
         </div>
         <SelfAssessmentNote/>

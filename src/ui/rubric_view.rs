@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use crate::adapters::base::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::rubric::Rubric;
@@ -34,7 +36,7 @@ pub fn RubricPage() -> impl IntoView {
             let rid = r.id.clone();
             let current = move || if chosen().id == rid { "page" } else { "false" };
             view! {
-                <li><A href=format!("/kriterier/{}", r.id) attr:aria-current=current>
+                <li><A href=href(&format!("/kriterier/{}", r.id)) attr:aria-current=current>
                     {r.title.clone()}
                 </A></li>
             }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::adapters::base::href;
 use crate::adapters::{clock, files, storage};
 use crate::domain::assessment::Assessment;
 use crate::domain::format;
@@ -100,8 +101,8 @@ fn AssessmentRow(
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let name = assessment.name.clone();
-    let open_href = format!("/bedomning/{id}");
-    let results_href = format!("/bedomning/{id}/resultat");
+    let open_href = href(&format!("/bedomning/{id}"));
+    let results_href = href(&format!("/bedomning/{id}/resultat"));
     let a_for_file = assessment.clone();
     let save_file = move |_| save_to_file(&a_for_file);
     let id_copy = id.clone();

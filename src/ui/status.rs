@@ -58,7 +58,7 @@ fn StorageWarning(
         "Gör så här: spara som fil nu, så förlorar ni ingenting. Frigör sedan utrymme (ta bort gamla självskattningar) eller tillåt lagring, och välj ”Försök spara igen”."
     };
     let open_id = move || {
-        let path = leptos_router::hooks::use_location().pathname.get_untracked();
+        let path = crate::adapters::base::route_of(&leptos_router::hooks::use_location().pathname.get_untracked());
         path.strip_prefix("/bedomning/").map(|rest| rest.split('/').next().unwrap_or_default().to_string())
     };
     let save_files = move |_| {
