@@ -9,7 +9,7 @@
   try {
     var base = new URL(".", document.currentScript.src).pathname;
     var path = location.pathname;
-    if (path !== base && path !== base + "index.html") document.documentElement.setAttribute("data-kk-deep", "");
+    if (path !== base) document.documentElement.setAttribute("data-kk-deep", "");
   } catch (e) { /* an old browser: the app corrects the page when it mounts */ }
   var shown = false;
   function fail() {

@@ -65,7 +65,7 @@ export function policyOf(html) {
 
 /** Fills `__KK_NAME__` placeholders of a template; every placeholder must be given. */
 export function fill(template, values) {
-  const out = template.replace(/__KK_([A-Z_]+)__/g, (whole, name) => {
+  const out = template.replace(/__KK_([A-Z_]+?)__/g, (whole, name) => {
     if (!(name in values)) throw new Error(`no value for ${whole}`);
     return values[name];
   });

@@ -9,6 +9,8 @@
 #   2. Chromium + ChromeDriver for browser tests      (Debian apt: chromium, chromium-driver)
 #   3. trunk 0.21.14                                  (cargo install --locked)
 #   4. wasm-bindgen-cli == wasm-bindgen in Cargo.lock (cargo install; provides the test runner)
+#   4b. static-web-server 2.44.1                      (cargo install --locked; serves the release
+#                                                      build like production: scripts/serve-release.sh)
 #   5. npm devDependencies (pinned; wasm-opt comes from binaryen)   (npm ci)
 #   6. reduced ECharts bundle -> public/vendor/echarts/              (node tools/echarts/build.mjs)
 #   7. crates for offline builds                      (cargo fetch; Trunk.toml has offline = true)
@@ -20,6 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+SWS_VERSION="2.44.1"
 export PATH="$HOME/.cargo/bin:$PATH"
 # Belt and braces: no tool may fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
@@ -112,6 +115,17 @@ else
   # No --locked: wasm-bindgen-cli's own lock file does not build with this toolchain.
   step "wasm-bindgen-cli $WBG_VERSION" "installing (cargo install, ~4 min; found '${have_wbg:-none}')"
   quiet cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --force
+fi
+
+# --- 4b. static-web-server ------------------------------------------------------------------
+have_sws="$(static-web-server --version 2>/dev/null | awk '/^Version:/ {print $2}' || true)"
+if [ "$have_sws" = "$SWS_VERSION" ]; then
+  step "static-web-server $SWS_VERSION" "present"
+else
+  # Only what serving the release build needs: precompressed files, the fallback page, headers.
+  step "static-web-server $SWS_VERSION" "installing (cargo install --locked, ~5 min; found '${have_sws:-none}')"
+  quiet cargo install static-web-server --version "$SWS_VERSION" --locked --no-default-features \
+    --features compression,fallback-page
 fi
 
 # --- 5. npm devDependencies -------------------------------------------------------------------

@@ -110,10 +110,10 @@ pub fn start(on_new_version: impl Fn() + 'static) {
     delayed.forget();
 }
 
-/// Watches a registration for a newer worker and checks for one now and then.
+/// Watches a registration for a newer worker, and checks for one now and then.
 fn watch(reg: ServiceWorkerRegistration, on_new_version: Rc<dyn Fn()>) {
-    let controlled = || container().is_some_and(|c| c.controller().is_some());
-    if reg.waiting().is_some() && controlled() {
+    // A waiting worker always has an older active one beside it: a newer version than this page.
+    if reg.waiting().is_some() {
         on_new_version();
     }
     {
@@ -123,9 +123,11 @@ fn watch(reg: ServiceWorkerRegistration, on_new_version: Rc<dyn Fn()>) {
             let Some(installing) = reg2.installing() else { return };
             let worker = installing.clone();
             let notify = notify.clone();
+            let reg = reg2.clone();
             let state_cb = Closure::<dyn Fn()>::new(move || {
-                // The first worker of a page that had none is not a new version of anything.
-                if worker.state() == ServiceWorkerState::Installed && controlled() {
+                // The first worker of a registration is not a new version of anything; a worker
+                // that installs beside an active one is.
+                if worker.state() == ServiceWorkerState::Installed && reg.active().is_some() {
                     notify();
                 }
             });
@@ -135,7 +137,14 @@ fn watch(reg: ServiceWorkerRegistration, on_new_version: Rc<dyn Fn()>) {
         reg.set_onupdatefound(Some(cb.as_ref().unchecked_ref()));
         cb.forget();
     }
+    // A page the worker controls was checked by the browser when it was opened; one it does not
+    // control (opened before the worker was active) is checked now.
+    let controlled = container().is_some_and(|c| c.controller().is_some());
+    let check_now = !controlled && reg.active().is_some();
     REGISTRATION.with(|r| *r.borrow_mut() = Some(reg));
+    if check_now {
+        check_for_update();
+    }
 
     let Some(window) = web_sys::window() else { return };
     let check = Closure::<dyn Fn()>::new(check_for_update);
