@@ -209,13 +209,21 @@ export async function appReady(page) {
   await page.locator(".kk-app h1").first().waitFor();
 }
 
-/** Waits until the page's service worker registration has an activated worker. */
+/** Waits (up to 20 s) until the page's service worker registration has an activated worker. */
 export async function swActivated(page) {
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    const w = reg.active;
-    if (w.state !== "activated") await new Promise((r) => w.addEventListener("statechange", () => w.state === "activated" && r()));
-  });
+  const state = await page.evaluate(() => Promise.race([
+    (async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const w = reg.active;
+      if (w.state !== "activated") await new Promise((r) => w.addEventListener("statechange", () => w.state === "activated" && r()));
+      return "activated";
+    })(),
+    new Promise((r) => setTimeout(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      r(`not activated after 20 s (registration: ${reg ? `installing ${reg.installing?.state}, waiting ${reg.waiting?.state}, active ${reg.active?.state}` : "none"})`);
+    }, 20_000)),
+  ]));
+  assert.equal(state, "activated", `service worker: ${state}`);
 }
 
 /** Element id form of a question id: "1.1.1" → "1-1-1". */

@@ -2,11 +2,11 @@
 // test.sh builds it into target/dist-subpath, or $KK_DIST_SUBPATH), served by static-web-server
 // at that path. Every view, links, reloads on deep links, ECharts, the report, files, the
 // service worker; and the widget on an intranet page at that path.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { e2e, open, appReady, createAssessment, answer, goToArea, assessmentIdOf, stored, download, text, assert, ROOT, radioId, swActivated } from "./harness.mjs";
 import { serveRelease } from "../../scripts/serve-release.mjs";
-import { writeServiceWorker } from "../../scripts/post-build.mjs";
+import { compressAll, writeServiceWorker } from "../../scripts/post-build.mjs";
 
 const BASE = "/styrning/kommunkompassen";
 const DIST = resolve(ROOT, process.env.KK_DIST_SUBPATH || "target/dist-subpath");
@@ -109,8 +109,8 @@ e2e(`served under ${BASE}/: offline after the first visit, a reload on a deep li
 /**
  * The intranet page at /styrning/kommunkompassen/ that embeds the app: its own header and text,
  * the tags from the build's index.html, and an empty #kommunkompass (no shell). The server gives
- * it for every path under the base (the intranet's fallback); the service worker's list is
- * rewritten for it, as a deployment that replaces index.html would have it.
+ * it for every path under the base (the intranet's fallback); the service worker's list and the
+ * compressed twins are rewritten for it, as a deployment that replaces index.html would have them.
  */
 function intranetPage(dir) {
   const app = readFileSync(join(dir, "index.html"), "utf8");
@@ -121,8 +121,8 @@ function intranetPage(dir) {
 </body>`);
   assert.match(page, /<h1 id="intranat">/);
   writeFileSync(join(dir, "index.html"), page);
-  for (const twin of ["index.html.br", "index.html.gz"]) rmSync(join(dir, twin), { force: true });
   writeServiceWorker(dir);
+  compressAll(dir);
 }
 
 e2e(`the widget on an intranet page at ${BASE}/: mounts into #kommunkompass, routes, reloads, works offline`, async (s) => {
