@@ -20,6 +20,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
+import { swState } from "./sw.mjs";
+export { networkRequests } from "./sw.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
@@ -211,19 +213,17 @@ export async function appReady(page) {
 
 /** Waits (up to 20 s) until the page's service worker registration has an activated worker. */
 export async function swActivated(page) {
-  const state = await page.evaluate(() => Promise.race([
-    (async () => {
-      const reg = await navigator.serviceWorker.ready;
-      const w = reg.active;
-      if (w.state !== "activated") await new Promise((r) => w.addEventListener("statechange", () => w.state === "activated" && r()));
-      return "activated";
-    })(),
-    new Promise((r) => setTimeout(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      r(`not activated after 20 s (registration: ${reg ? `installing ${reg.installing?.state}, waiting ${reg.waiting?.state}, active ${reg.active?.state}` : "none"})`);
-    }, 20_000)),
-  ]));
+  const state = await swState(page);
   assert.equal(state, "activated", `service worker: ${state}`);
+}
+
+/** A first visit of `path` in a fresh context, until the service worker is installed and active. */
+export async function firstVisit(session, path = "/") {
+  const context = await session.newContext();
+  const page = await context.newPage();
+  await open(page, session, path);
+  await swActivated(page);
+  return { context, page };
 }
 
 /** Element id form of a question id: "1.1.1" → "1-1-1". */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { brotliDecompressSync } from "node:zlib";
-import { e2e, open, appReady, createAssessment, answer, assessmentIdOf, stored, text, assert, DIST, radioId, domId, swActivated } from "./harness.mjs";
+import { e2e, open, appReady, createAssessment, answer, assessmentIdOf, stored, text, assert, DIST, radioId, domId, swActivated, firstVisit, networkRequests } from "./harness.mjs";
 import { serveRelease } from "../../scripts/serve-release.mjs";
 import { compressAll, policyOf, writeServiceWorker } from "../../scripts/post-build.mjs";
 
@@ -84,10 +84,7 @@ e2e("served like production: the CSP header equals the meta element on every pag
 }, { serve: release });
 
 e2e("offline after the first visit: the app opens, every view works and answers are saved", async (s) => {
-  const context = await s.newContext();
-  const page = await context.newPage();
-  await open(page, s, "/");
-  await swActivated(page);
+  const { context, page } = await firstVisit(s);
   const id = await createAssessment(page, s);
 
   await context.setOffline(true);
@@ -119,17 +116,10 @@ e2e("offline after the first visit: the app opens, every view works and answers 
 }, { serve: release });
 
 e2e("second visit with the service worker warm: nothing but the worker's revalidation reaches the network", async (s) => {
-  const context = await s.newContext();
-  const first = await context.newPage();
-  await open(first, s, "/");
-  await swActivated(first);
+  const { context, page: first } = await firstVisit(s);
   await first.close();
 
-  const network = [];
-  context.on("requestfinished", async (req) => {
-    const resp = await req.response();
-    if (resp && !resp.fromServiceWorker()) network.push(new URL(req.url()).pathname);
-  });
+  const network = networkRequests(context);
   const page = await context.newPage();
   await open(page, s, "/");
   await page.waitForTimeout(2_500); // the worker's own update check runs after the load
@@ -146,10 +136,7 @@ function deployNewVersion(dir) {
 }
 
 e2e("a new version deployed while a tab is open: 'En ny version finns – ladda om', never a reload by itself, nothing lost", async (s) => {
-  const context = await s.newContext();
-  const tab = await context.newPage();
-  await open(tab, s, "/");
-  await swActivated(tab);
+  const { context, page: tab } = await firstVisit(s);
   const id = await createAssessment(tab, s);
   await tab.reload(); // now controlled by the worker, as on any later visit
   await tab.locator("h1", { hasText: /^1\. / }).waitFor();

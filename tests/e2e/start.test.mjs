@@ -6,7 +6,8 @@ e2e("start page: Swedish document, title, description, strict CSP, no third-part
   const html = await (await fetch(s.url + "/")).text();
   assert.match(html, /<html lang="sv">/);
   assert.match(html, /<title>Kommunkompass självskattning<\/title>/);
-  assert.doesNotMatch(html, /__KK_CSP__/, "the CSP placeholder was filled in by scripts/csp.mjs");
+  assert.doesNotMatch(html, /__KK_CSP__/, "the CSP placeholder was filled in by scripts/post-build.mjs");
+  assert.doesNotMatch(html, /__KK_BASE__/, "the base path placeholder was filled in by scripts/post-build.mjs");
 
   const page = await s.newPage();
   await open(page, s, "/");

@@ -4,7 +4,7 @@
 // service worker; and the widget on an intranet page at that path.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { e2e, open, appReady, createAssessment, answer, goToArea, assessmentIdOf, stored, download, text, assert, ROOT, radioId, swActivated } from "./harness.mjs";
+import { e2e, open, appReady, createAssessment, answer, goToArea, assessmentIdOf, stored, download, text, assert, ROOT, radioId, swActivated, firstVisit } from "./harness.mjs";
 import { serveRelease } from "../../scripts/serve-release.mjs";
 import { compressAll, writeServiceWorker } from "../../scripts/post-build.mjs";
 
@@ -91,10 +91,7 @@ e2e(`served under ${BASE}/: every view, links, reloads on deep links, ECharts, t
 }, { serve: () => serveRelease({ dist: DIST }), timeout: 120_000 });
 
 e2e(`served under ${BASE}/: offline after the first visit, a reload on a deep link works`, async (s) => {
-  const context = await s.newContext();
-  const page = await context.newPage();
-  await open(page, s, "/");
-  await swActivated(page);
+  const { context, page } = await firstVisit(s);
   const id = await createAssessment(page, s);
   await context.setOffline(true);
   await page.goto(`${s.url}/bedomning/${id}/omrade/3`);
