@@ -25,6 +25,9 @@ export { networkRequests } from "./sw.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
+/** The release build for /styrning/kommunkompassen/ (scripts/test.sh builds it). */
+export const SUBPATH = "/styrning/kommunkompassen";
+export const DIST_SUBPATH = resolve(ROOT, process.env.KK_DIST_SUBPATH || "target/dist-subpath");
 export const CHROMIUM = process.env.KK_CHROMIUM || "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -5,9 +5,10 @@
 import { join } from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { brotliDecompressSync } from "node:zlib";
-import { e2e, open, appReady, createAssessment, answer, assessmentIdOf, stored, text, assert, DIST, radioId, domId, swActivated, firstVisit, networkRequests } from "./harness.mjs";
-import { serveRelease } from "../../scripts/serve-release.mjs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { e2e, open, appReady, createAssessment, answer, assessmentIdOf, stored, text, assert, DIST, radioId, domId, swActivated, firstVisit, networkRequests, DIST_SUBPATH, SUBPATH } from "./harness.mjs";
+import { baseOfBuild, serveRelease } from "../../scripts/serve-release.mjs";
+import { serveNginx } from "./nginx.mjs";
 import { compressAll, policyOf, writeServiceWorker } from "../../scripts/post-build.mjs";
 
 const release = () => serveRelease({ dist: DIST });
@@ -18,11 +19,18 @@ function watchViolations() {
   document.addEventListener("securitypolicyviolation", (e) => window.__kkViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 }
 
-e2e("served like production: brotli/gzip twins, application/wasm, immutable hashed files, no-cache for the rest, fallback to index.html", async (s) => {
-  const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const wasm = html.match(/href="\/(kommunkompass-[0-9a-f]+_bg\.wasm)"/)[1];
-  const js = html.match(/href="\/(kommunkompass-[0-9a-f]+\.js)"/)[1];
-  const css = html.match(/href="\/(app-[0-9a-f]+\.css)"/)[1];
+/**
+ * What every production server here must do (README, "Serving it"): brotli/gzip twins,
+ * application/wasm, immutable hashed files, no-cache for the rest, index.html for the app's
+ * routes, the CSP header equal to the meta element, the nginx include not served.
+ */
+async function servedLikeProduction(s, dist) {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const base = baseOfBuild(dist);
+  const named = (re) => html.match(new RegExp(`href="${base}(${re})"`))[1];
+  const wasm = named("kommunkompass-[0-9a-f]+_bg\\.wasm");
+  const js = named("kommunkompass-[0-9a-f]+\\.js");
+  const css = named("app-[0-9a-f]+\\.css");
   // The bytes as sent (fetch would decode them).
   const get = (path, encoding = "br, gzip") => new Promise((resolve, reject) => {
     http.get(s.url + path, { headers: { "accept-encoding": encoding } }, (res) => {
@@ -31,46 +39,53 @@ e2e("served like production: brotli/gzip twins, application/wasm, immutable hash
       res.on("end", () => resolve({ status: res.statusCode, headers: new Headers(res.headers), body: Buffer.concat(chunks) }));
     }).on("error", reject);
   });
+  const decoded = (r) => (r.headers.get("content-encoding") === "br" ? brotliDecompressSync(r.body) : r.headers.get("content-encoding") === "gzip" ? gunzipSync(r.body) : r.body);
 
   for (const file of [wasm, js, css]) {
     const r = await get(`/${file}`);
     assert.equal(r.status, 200, file);
     assert.equal(r.headers.get("content-encoding"), "br", `${file} is sent as its brotli twin`);
+    assert.match(r.headers.get("vary") || "", /accept-encoding/i, `${file}: Vary: Accept-Encoding`);
     assert.equal(r.headers.get("cache-control"), "public, max-age=31536000, immutable", `${file}: hashed, cached for good`);
-    assert.ok(r.body.equals(readFileSync(join(DIST, `${file}.br`))), `${file}: the bytes of ${file}.br were sent`);
-    assert.ok(brotliDecompressSync(r.body).equals(readFileSync(join(DIST, file))), `${file}.br is ${file}`);
+    assert.ok(r.body.equals(readFileSync(join(dist, `${file}.br`))), `${file}: the bytes of ${file}.br were sent`);
+    assert.ok(brotliDecompressSync(r.body).equals(readFileSync(join(dist, file))), `${file}.br is ${file}`);
   }
   const w = await get(`/${wasm}`);
   assert.equal(w.headers.get("content-type"), "application/wasm");
   const gz = await get(`/${wasm}`, "gzip");
   assert.equal(gz.headers.get("content-encoding"), "gzip", "gzip when brotli is not accepted");
+  assert.ok(gz.body.equals(readFileSync(join(dist, `${wasm}.gz`))), "the bytes of the .gz twin were sent");
+  const manifest = await get("/manifest.webmanifest");
+  assert.match(manifest.headers.get("content-type"), /^application\/manifest\+json/);
 
-  for (const path of ["/", "/sw.js", "/boot-guard.js", "/vendor/echarts/echarts.kk.min.js", "/manifest.webmanifest", "/bedomning/x/omrade/2"]) {
+  const policy = policyOf(html);
+  for (const path of ["/", "/sw.js", "/boot-guard.js", "/vendor/echarts/echarts.kk.min.js", "/manifest.webmanifest", "/bedomning/x/omrade/2", "/kriterier"]) {
     const r = await get(path);
     assert.equal(r.status, 200, path);
     assert.equal(r.headers.get("cache-control"), "no-cache", `${path} is revalidated`);
+    assert.equal(r.headers.get("content-security-policy"), policy, `${path}: the CSP header equals the meta element`);
   }
   const deep = await get("/bedomning/abc/resultat");
   assert.match(deep.headers.get("content-type"), /^text\/html/);
-  const deepHtml = (deep.headers.get("content-encoding") === "br" ? brotliDecompressSync(deep.body) : deep.body).toString();
-  assert.match(deepHtml, /<div id="kommunkompass" data-kk-shell>/, "an app route gets index.html");
+  assert.match(decoded(deep).toString(), /<div id="kommunkompass" data-kk-shell>/, "an app route gets index.html");
 
   const hidden = await get("/.csp-header.nginx.conf");
-  assert.doesNotMatch(hidden.body.toString("latin1"), /add_header/, "the nginx include is not served");
-}, { serve: release });
+  assert.doesNotMatch(decoded(hidden).toString("latin1"), /add_header/, "the nginx include is not served");
+}
+
+e2e("served like production (static-web-server, deploy/static-web-server.toml): twins, wasm type, caching, CSP header, fallback",
+  (s) => servedLikeProduction(s, DIST), { serve: release });
+
+e2e(`served like production (nginx, deploy/nginx/kommunkompassen.conf at ${SUBPATH}/): twins, wasm type, caching, CSP header, fallback`,
+  (s) => servedLikeProduction(s, DIST_SUBPATH), { serve: () => serveNginx({ dist: DIST_SUBPATH }) });
 
 e2e("served like production: the CSP header equals the meta element on every page, and no view reports a violation", async (s) => {
-  const meta = policyOf(readFileSync(join(DIST, "index.html"), "utf8"));
-  for (const path of ["/", "/bedomning/abc/omrade/3", "/kriterier"]) {
-    const r = await fetch(s.url + path);
-    assert.equal(r.headers.get("content-security-policy"), meta, `${path}: header and meta agree`);
-    await r.arrayBuffer();
-  }
-
   const page = await s.newPage({ init: watchViolations });
-  await open(page, s, "/");
-  const served = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-  assert.equal(served, meta);
+  const response = await page.goto(`${s.url}/`);
+  await appReady(page);
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.equal(response.headers()["content-security-policy"], meta, "the page's CSP header and meta element agree");
+  assert.equal(meta, policyOf(readFileSync(join(DIST, "index.html"), "utf8")));
   const id = await createAssessment(page, s);
   await answer(page, "1.1.1", 3);
   await page.goto(`${s.url}/bedomning/${id}/resultat`);

@@ -3,13 +3,14 @@
 // at that path. Every view, links, reloads on deep links, ECharts, the report, files, the
 // service worker; and the widget on an intranet page at that path.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { e2e, open, appReady, createAssessment, answer, goToArea, assessmentIdOf, stored, download, text, assert, ROOT, radioId, swActivated, firstVisit } from "./harness.mjs";
+import { join } from "node:path";
+import { e2e, open, appReady, createAssessment, answer, goToArea, assessmentIdOf, stored, download, text, assert, radioId, swActivated, firstVisit, SUBPATH, DIST_SUBPATH } from "./harness.mjs";
+import { serveNginx } from "./nginx.mjs";
 import { serveRelease } from "../../scripts/serve-release.mjs";
 import { compressAll, writeServiceWorker } from "../../scripts/post-build.mjs";
 
-const BASE = "/styrning/kommunkompassen";
-const DIST = resolve(ROOT, process.env.KK_DIST_SUBPATH || "target/dist-subpath");
+const BASE = SUBPATH;
+const DIST = DIST_SUBPATH;
 if (!existsSync(join(DIST, "index.html"))) {
   throw new Error(`${DIST} is missing: build it with  trunk build --release --public-url ${BASE}/ --dist target/dist-subpath  (scripts/test.sh does)`);
 }
@@ -28,7 +29,8 @@ function requestsUnderBase(s) {
   assert.deepEqual(outside.map((u) => u.pathname), [], "every request stays under the base path");
 }
 
-e2e(`served under ${BASE}/: every view, links, reloads on deep links, ECharts, the report, files, the service worker`, async (s) => {
+/** Every view, links, reloads on deep links, ECharts, the report, files, the service worker. */
+async function everyViewUnderBase(s) {
   assert.equal(s.base, BASE);
   const page = await s.newPage();
   await open(page, s, "/");
@@ -88,7 +90,15 @@ e2e(`served under ${BASE}/: every view, links, reloads on deep links, ECharts, t
   assert.equal(new URL(reg.scope).pathname, `${BASE}/`);
   assert.equal(new URL(reg.script).pathname, `${BASE}/sw.js`);
   requestsUnderBase(s);
-}, { serve: () => serveRelease({ dist: DIST }), timeout: 120_000 });
+}
+
+for (const [server, serve] of [
+  ["static-web-server", () => serveRelease({ dist: DIST })],
+  ["nginx with deploy/nginx/kommunkompassen.conf", () => serveNginx({ dist: DIST })],
+]) {
+  e2e(`served under ${BASE}/ (${server}): every view, links, reloads on deep links, ECharts, the report, files, the service worker`,
+    everyViewUnderBase, { serve, timeout: 120_000 });
+}
 
 e2e(`served under ${BASE}/: offline after the first visit, a reload on a deep link works`, async (s) => {
   const { context, page } = await firstVisit(s);
