@@ -186,6 +186,18 @@ pub fn reload_into_new_version() {
     match waiting {
         Some(worker) => {
             RELOAD_REQUESTED.set(true);
+            if container().is_some_and(|c| c.controller().is_none()) {
+                // A page opened before any worker was active gets no `controllerchange`: reload
+                // once the new worker is active.
+                let w = worker.clone();
+                let cb = Closure::<dyn Fn()>::new(move || {
+                    if w.state() == ServiceWorkerState::Activated {
+                        reload();
+                    }
+                });
+                worker.set_onstatechange(Some(cb.as_ref().unchecked_ref()));
+                cb.forget();
+            }
             if worker.post_message(&"kk-skip-waiting".into()).is_err() {
                 reload();
             }

@@ -193,3 +193,16 @@ e2e("a new version deployed while a tab is open: 'En ny version finns – ladda 
   assert.equal(assessmentIdOf(tab), id);
   assert.equal((await stored(tab, id)).assessment.answers["1.1.1"].comment, "Utkast före uppdateringen och under den.");
 }, { serve: release, timeout: 120_000 });
+
+e2e("a new version while the very first tab is open (before the worker controlled it): the prompt's 'Ladda om' brings the new version", async (s) => {
+  const { context, page: first } = await firstVisit(s);
+  assert.equal(await first.evaluate(() => navigator.serviceWorker.controller), null, "the first page is not controlled");
+  deployNewVersion(s.server.dir);
+  const other = await context.newPage();
+  await open(other, s, "/");
+  const banner = first.getByTestId("new-version");
+  await banner.waitFor({ timeout: 20_000 });
+  await banner.getByRole("button", { name: "Ladda om" }).click();
+  await first.waitForFunction(() => document.querySelector('meta[name="kk-test-deploy"]') !== null, null, { timeout: 20_000 });
+  await appReady(first);
+}, { serve: release });
