@@ -27,7 +27,7 @@ function watchViolations() {
 async function servedLikeProduction(s, dist) {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const base = baseOfBuild(dist);
-  const named = (re) => html.match(new RegExp(`href="${base}(${re})"`))[1];
+  const named = (re) => html.match(new RegExp(`"${base}(${re})"`))[1];
   const wasm = named("kommunkompass-[0-9a-f]+_bg\\.wasm");
   const js = named("kommunkompass-[0-9a-f]+\\.js");
   const css = named("app-[0-9a-f]+\\.css");
