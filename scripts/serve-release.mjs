@@ -27,7 +27,7 @@ export function baseOfBuild(dist) {
   return m[1];
 }
 
-async function freePort(host) {
+export async function freePort(host = "127.0.0.1") {
   return new Promise((res, rej) => {
     const s = createServer();
     s.once("error", rej);
@@ -58,14 +58,7 @@ async function waitUntilServing(url, child, ms = 15_000) {
  */
 export async function serveRelease({ dist = join(ROOT, "dist"), host = "127.0.0.1", port = 0, quiet = true, prepare } = {}) {
   dist = resolve(dist);
-  const base = baseOfBuild(dist);
-  mkdirSync(join(ROOT, "target"), { recursive: true });
-  const tmp = mkdtempSync(join(ROOT, "target", "serve-release-"));
-  const www = join(tmp, "www");
-  const dir = join(www, base);
-  mkdirSync(dir, { recursive: true });
-  cpSync(dist, dir, { recursive: true });
-  if (prepare) await prepare(dir);
+  const { tmp, www, dir, base } = await stageCopy(dist, "serve-release-", prepare);
   const chosenPort = port || (await freePort(host));
   const config = fill(readFileSync(join(ROOT, "deploy/static-web-server.toml"), "utf8"), {
     HOST: host,
@@ -77,7 +70,30 @@ export async function serveRelease({ dist = join(ROOT, "dist"), host = "127.0.0.
   const configFile = join(tmp, "static-web-server.toml");
   writeFileSync(configFile, config);
   const child = spawn(SWS, ["--config-file", configFile], { stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
-  const origin = `http://${host}:${chosenPort}`;
+  return serving(child, { tmp, origin: `http://${host}:${chosenPort}`, base, dir });
+}
+
+/**
+ * Copies `dist` to <target/prefixXXXX>/www<base> (the base path its index.html was built for),
+ * then lets `prepare(dir)` change the copy. Resolves to { tmp, www, dir, base }.
+ */
+export async function stageCopy(dist, prefix, prepare) {
+  const base = baseOfBuild(dist);
+  mkdirSync(join(ROOT, "target"), { recursive: true });
+  const tmp = mkdtempSync(join(ROOT, "target", prefix));
+  const www = join(tmp, "www");
+  const dir = join(www, base);
+  mkdirSync(dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
+  if (prepare) await prepare(dir);
+  return { tmp, www, dir, base };
+}
+
+/**
+ * A spawned server `child` serving the staged copy: resolves once it answers at origin + base,
+ * to { url, origin, base, dir, close }; `close()` stops it and removes `tmp`.
+ */
+export async function serving(child, { tmp, origin, base, dir }) {
   const close = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
