@@ -19,4 +19,5 @@ pub mod retired;
 pub mod save_file;
 pub mod status;
 pub mod table_region;
+pub mod update_banner;
 pub mod user_reference;

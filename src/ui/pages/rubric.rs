@@ -7,6 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
+use crate::adapters::base::href;
+
 use crate::domain::format;
 use crate::domain::rubric::Rubric;
 use crate::state::AppState;
@@ -39,7 +41,7 @@ pub fn RubricPage() -> impl IntoView {
             let rid = r.id.clone();
             let current = move || if chosen().id == rid { "page" } else { "false" };
             view! {
-                <li><A href=format!("/kriterier/{}", r.id) attr:aria-current=current>
+                <li><A href=href(&format!("/kriterier/{}", r.id)) attr:aria-current=current>
                     {r.title.clone()}
                 </A></li>
             }

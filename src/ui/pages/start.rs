@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::adapters::base::href;
 use crate::adapters::clock;
 use crate::domain::assessment::{Assessment, Edit};
 use crate::domain::format::{self, Answered};
@@ -129,8 +130,8 @@ fn AssessmentRow(
     let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let open_href = id.with_value(|id| format!("/bedomning/{id}/omrade/1"));
-    let results_href = id.with_value(|id| format!("/bedomning/{id}/resultat"));
+    let open_href = id.with_value(|id| href(&format!("/bedomning/{id}/omrade/1")));
+    let results_href = id.with_value(|id| href(&format!("/bedomning/{id}/resultat")));
     let save_file = move |_| {
         id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| save_file::save_assessment(state, a))));
     };
