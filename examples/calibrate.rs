@@ -34,7 +34,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = study::run(rubric, &readings);
+    let result = match study::run(rubric, &readings) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let text = report::render(rubric, &result);
     print!("{text}");
     if write {

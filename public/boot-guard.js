@@ -1,7 +1,16 @@
 // Shows a Swedish message if the app cannot start (the WebAssembly file fails to load, the
-// browser is too old, or start-up throws). The app removes the "Laddar" text when it mounts.
+// browser is too old, or start-up throws). The app removes the served shell and its "Laddar" text
+// when it mounts.
 (function () {
   "use strict";
+  // Before the first paint: on any address but the start page (a bookmark to /bedomning/…), hide
+  // the start page's text that index.html carries, so a deep link never shows the wrong page.
+  // The start page is the directory this script is served from (Trunk's public_url).
+  try {
+    var base = new URL(".", document.currentScript.src).pathname;
+    var path = location.pathname;
+    if (path !== base) document.documentElement.setAttribute("data-kk-deep", "");
+  } catch (e) { /* an old browser: the app corrects the page when it mounts */ }
   var shown = false;
   function fail() {
     var host = document.getElementById("kommunkompass");

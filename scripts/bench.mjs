@@ -2,18 +2,29 @@
 // figures with their budgets and PASS/OVER, and exits 0 either way (exit 1 only if it cannot
 // measure). Run through scripts/bench.sh, which installs what is missing and builds dist/ first.
 //
-//   node scripts/bench.mjs            # KK_BENCH_RUNS=7 (runs for medians), KK_DIST=dist
+//   node scripts/bench.mjs            # KK_BENCH_RUNS=7 (runs for medians), KK_DIST=dist,
+//                                     # KK_LH_RUNS=3 (Lighthouse runs per preset),
+//                                     # KK_BENCH_CANDIDATES=0 skips the patched builds of item 2
 //
-// Everything is served by tests/e2e/serve.mjs on 127.0.0.1 (gzip -9, no caching) to Debian's
-// Chromium driven by playwright-core; every run uses a fresh browser context (empty cache and
-// storage).
+// Everything is served as in production by scripts/serve-release.mjs (static-web-server with
+// deploy/static-web-server.toml: the build's precompressed brotli twins, hashed files immutable,
+// the rest no-cache) on 127.0.0.1 to Debian's Chromium, driven by playwright-core or Lighthouse;
+// every run uses a fresh browser context (empty cache, storage and service worker).
 //
 // Definitions
-// - gzip size: the file compressed with gzip -9 (zlib level 9), as the server sends it.
-// - first view transfer: bytes received by the browser (CDP Network.loadingFinished
-//   encodedDataLength: compressed bodies plus HTTP headers) while loading / and then opening the
-//   questionnaire of a new assessment (the form on the start page). The server's own count of
-//   body bytes is shown beside it.
+// - brotli / gzip size: the size of the build's .br (brotli 11) and .gz (gzip 9) twin of a file,
+//   which is what the server sends.
+// - first view: the start page and everything the page itself fetches until the app has mounted
+//   and the network is idle, counted as the brotli bodies the server sent (from the twins'
+//   sizes) and as bytes on the wire (CDP encodedDataLength: bodies plus headers). The service
+//   worker's precaching, which starts a second after the page's load, is reported on its own.
+// - Lighthouse (12, its own presets and simulated throttling): the default (mobile: slow 4G, 4×
+//   CPU) and lighthouse/core/config/desktop-config.js, median of KK_LH_RUNS runs each, one after
+//   the other in this run: performance score, largest contentful paint, interactive.
+// - second visit: with the service worker installed and activated, a new tab opens /; counted
+//   are the requests that reached the network, other than the browser's revalidation of sw.js
+//   (which is how a new version is found).
+// - what could leave the first view: see scripts/bench-candidates.mjs.
 // - FCP: performance 'first-contentful-paint' (the static "Laddar …" text may be what paints).
 // - time to interactive: from navigation start (performance.timeOrigin) until the app's first
 //   `.kk-app h1` exists (observed by a MutationObserver installed before any script). Leptos
@@ -41,17 +52,23 @@
 // - stored size: the UTF-8 length of the localStorage value of a fully answered assessment
 //   with a ~200-character comment on every question (imported from a generated file).
 import { chromium } from "playwright-core";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { cpus, loadavg } from "node:os";
-import { serve } from "../tests/e2e/serve.mjs";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { launch as launchChrome } from "chrome-launcher";
+import { serveRelease } from "./serve-release.mjs";
+import { codeCandidates, dataCandidates } from "./bench-candidates.mjs";
+import { networkRequests, swState } from "../tests/e2e/sw.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const LOAD_AT_START = loadavg().map((x) => x.toFixed(1)).join(" / ");
 const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
 const RUNS = Number(process.env.KK_BENCH_RUNS || 7);
+const LH_RUNS = Number(process.env.KK_LH_RUNS || 3);
+const CHROMIUM = process.env.KK_CHROMIUM || "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -62,7 +79,12 @@ const SCHEMA_VERSION = Number(readFileSync(join(ROOT, "src/domain/persist.rs"), 
 
 /** Budgets. null = no budget agreed yet (the figure is reported only). */
 const BUDGETS = {
-  firstViewBytes: 200 * 1024, // issue #2: start page + questionnaire, everything fetched, gzip
+  firstViewBrBytes: 337_920, // issue #13: the start page, everything it fetches, brotli (330 KiB)
+  lhMobileScore: 98, // issue #13: Lighthouse mobile preset, at least
+  lhMobileLcpMs: 1500,
+  lhMobileTtiMs: 3300,
+  lhDesktopScore: 100, // issue #13: desktop preset stays at 100
+  secondVisitRequests: 0, // issue #13: nothing but the revalidation
   fcpMs: 500, // issue #2
   echartsGzBytes: 200 * 1024, // issue #5
   chartDrawnMs: 100, // issue #5: open results → chart drawn, once ECharts is loaded
@@ -79,10 +101,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
 
 const rows = [];
-/** One line of the result table. */
-function figure(name, value, shown, budget, budgetShown) {
-  const verdict = budget == null ? "" : value <= budget ? "PASS" : "OVER";
-  rows.push([name, shown, budget == null ? "–" : budgetShown, verdict]);
+/** One line of the result table; `atLeast` for budgets that are a floor (a score). */
+function figure(name, value, shown, budget, budgetShown, { atLeast = false } = {}) {
+  const ok = atLeast ? value >= budget : value <= budget;
+  const verdict = budget == null ? "" : ok ? "PASS" : atLeast ? "UNDER" : "OVER";
+  rows.push([name, shown, budget == null ? "–" : `${atLeast ? "≥ " : ""}${budgetShown}`, verdict]);
 }
 
 function printTable(title, header, lines) {
@@ -105,24 +128,29 @@ function files(dir) {
   });
 }
 
+const size = (p) => statSync(p).size;
+const twin = (p, ext) => (existsSync(`${p}.${ext}`) ? size(`${p}.${ext}`) : size(p));
 const assets = files(DIST)
-  .filter((p) => !p.endsWith(".keep") && !p.endsWith("LICENSE"))
-  .map((p) => { const raw = readFileSync(p); return { path: relative(DIST, p), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length }; })
-  .sort((a, b) => b.gz - a.gz);
+  .filter((p) => !/(\.keep|LICENSE|\.br|\.gz|web\.config)$/.test(p) && !relative(DIST, p).split("/").some((x) => x.startsWith(".")))
+  .map((p) => ({ path: relative(DIST, p), raw: size(p), gz: twin(p, "gz"), br: twin(p, "br") }))
+  .sort((a, b) => b.br - a.br);
 const kind = (p) => p.endsWith(".wasm") ? "wasm" : p.startsWith("vendor/echarts/") ? "echarts" : p.split(".").pop();
-printTable(`Assets in ${relative(ROOT, DIST) || DIST} (gzip -9)`, ["file", "kind", "raw", "gzip -9"],
-  [...assets.map((a) => [a.path, kind(a.path), KB(a.raw), KB(a.gz)]),
-    ["total without ECharts", "", KB(assets.filter((a) => kind(a.path) !== "echarts").reduce((n, a) => n + a.raw, 0)),
-      KB(assets.filter((a) => kind(a.path) !== "echarts").reduce((n, a) => n + a.gz, 0))]]);
-const wasmGz = assets.filter((a) => a.path.endsWith(".wasm")).reduce((n, a) => n + a.gz, 0);
-figure("wasm, gzip -9", wasmGz, KB(wasmGz), null);
+const sum = (xs, k) => xs.reduce((n, a) => n + a[k], 0);
+const noEcharts = assets.filter((a) => kind(a.path) !== "echarts");
+printTable(`Assets in ${relative(ROOT, DIST) || DIST} (the .gz and .br twins the server sends)`, ["file", "kind", "raw", "gzip -9", "brotli 11"],
+  [...assets.map((a) => [a.path, kind(a.path), KB(a.raw), KB(a.gz), KB(a.br)]),
+    ["total without ECharts", "", KB(sum(noEcharts, "raw")), KB(sum(noEcharts, "gz")), KB(sum(noEcharts, "br"))]]);
+const wasmAsset = assets.find((a) => a.path.endsWith(".wasm"));
+figure("wasm, gzip -9", wasmAsset.gz, KB(wasmAsset.gz), null);
+figure("wasm, brotli 11", wasmAsset.br, KB(wasmAsset.br), null);
 
 // ---------------------------------------------------------------------------------------------
 // Browser helpers
 // ---------------------------------------------------------------------------------------------
 
-const server = await serve(DIST, 0);
-const browser = await chromium.launch({ executablePath: process.env.KK_CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const served = await serveRelease({ dist: DIST });
+const server = { url: served.url.replace(/\/$/, "") };
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const problems = [];
 
 async function freshPage(init) {
@@ -145,32 +173,55 @@ async function createAssessment(page, name) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. First view transfer, and no ECharts on the first views
+// 2. First view transfer (brotli), and no ECharts on the first views
 // ---------------------------------------------------------------------------------------------
+
+/** The file in dist/ that answers a path under the base (the app's routes get index.html). */
+function fileFor(pathname) {
+  const rel = decodeURIComponent(pathname).slice(served.base.length);
+  const path = join(DIST, rel);
+  return rel && existsSync(path) && statSync(path).isFile() ? path : join(DIST, "index.html");
+}
 
 {
   const { context, page } = await freshPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  const urls = new Map();
-  const bytes = new Map();
-  let wire = 0;
-  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
-  cdp.on("Network.loadingFinished", (e) => { wire += e.encodedDataLength; bytes.set(e.requestId, e.encodedDataLength); });
-  server.resetBytes();
+  const seen = new Map(); // requestId → { url, encoding, wire }
+  cdp.on("Network.requestWillBeSent", (e) => seen.set(e.requestId, { url: e.request.url, encoding: null, wire: null }));
+  cdp.on("Network.responseReceived", (e) => {
+    const r = seen.get(e.requestId);
+    if (r) r.encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === "content-encoding")?.[1] ?? "";
+  });
+  cdp.on("Network.loadingFinished", (e) => { const r = seen.get(e.requestId); if (r) r.wire = e.encodedDataLength; });
+  const body = (r) => { const f = fileFor(new URL(r.url).pathname); return r.encoding === "br" ? twin(f, "br") : r.encoding === "gzip" ? twin(f, "gz") : size(f); };
+  const snapshot = () => [...seen.values()].map((r) => ({ ...r, body: body(r) }));
+
   await page.goto(server.url + "/");
   await page.locator(".kk-app h1").waitFor();
+  await page.waitForLoadState("networkidle");
+  const start = snapshot();
+  printTable("First view: the start page, everything it fetches (the server sends the brotli twins)", ["request", "encoding", "body", "on the wire"],
+    start.map((r) => [new URL(r.url).pathname, r.encoding || "none", KB(r.body), r.wire == null ? "(not finished)" : KB(r.wire)]));
+  const startBody = start.reduce((n, r) => n + r.body, 0);
+  const startWire = start.reduce((n, r) => n + (r.wire ?? 0), 0);
+  figure("first view: start page, brotli bodies", startBody, `${KB(startBody)} (${startBody} B)`, BUDGETS.firstViewBrBytes, `${KB(BUDGETS.firstViewBrBytes)} (${BUDGETS.firstViewBrBytes} B)`);
+  figure("first view: start page, on the wire incl. headers", startWire, KB(startWire), null);
+
   await createAssessment(page, "Första vyn");
   await page.waitForLoadState("networkidle");
-  const requested = [...urls.values()];
-  const echarts = requested.filter((u) => /echarts/i.test(u));
-  const body = server.bytesSent();
-  printTable("First view: / then the questionnaire of a new assessment", ["request", "received"],
-    [...urls].map(([id, u]) => [new URL(u).pathname, bytes.has(id) ? KB(bytes.get(id)) : "(not finished)"]));
-  figure("first view transfer (on the wire, incl. headers)", wire, KB(wire), null);
-  figure("first view transfer (server: gzip bodies)", body, KB(body), BUDGETS.firstViewBytes, KB(BUDGETS.firstViewBytes));
+  const both = snapshot();
+  const echarts = both.filter((r) => /echarts/i.test(r.url));
+  const bothBody = both.reduce((n, r) => n + r.body, 0);
+  figure("first views: start page + questionnaire, brotli bodies", bothBody, KB(bothBody), null);
   figure("ECharts requests on first views", echarts.length, String(echarts.length), BUDGETS.echartsRequestsOnFirstView, String(BUDGETS.echartsRequestsOnFirstView));
   await context.close();
+
+  // What the service worker then downloads in the background (every file of the build).
+  const swText = readFileSync(join(DIST, "sw.js"), "utf8");
+  const precached = JSON.parse(swText.match(/const ASSETS = (\[[\s\S]*?\]\]);/)[1]).map(([f]) => f);
+  const precacheBr = precached.reduce((n, f) => n + twin(join(DIST, f), "br"), 0);
+  figure(`service worker precache, after the first view (${precached.length} files, brotli)`, precacheBr, KB(precacheBr), null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,12 +486,116 @@ async function clickThrough(page, id, nextLevel) {
 }
 // ────────────────────────────────────── end of HOOK: charts ─────────────────────────────────
 
-await browser.close();
-await server.close();
+// ---------------------------------------------------------------------------------------------
+// 7. Second visit with the service worker warm
+// ---------------------------------------------------------------------------------------------
 
-printTable("Benchmark (release build, loopback, gzip, fresh browser context per run)", ["figure", "value", "budget", ""], rows);
+{
+  const { context, page } = await freshPage();
+  await page.goto(server.url + "/");
+  await page.locator(".kk-app h1").waitFor();
+  const state = await swState(page);
+  if (state !== "activated") throw new Error(`service worker: ${state}`);
+  await page.close();
+  const network = networkRequests(context);
+  const again = await context.newPage();
+  const t0 = Date.now();
+  await again.goto(server.url + "/");
+  await again.locator(".kk-app h1").waitFor();
+  const mounted = Date.now() - t0;
+  await again.waitForTimeout(3_000); // the browser's update check for sw.js comes after the load
+  const others = network.filter((p) => p !== `${served.base}sw.js`);
+  printTable("Second visit (service worker warm): requests that reached the network", ["request"], network.map((p) => [p]));
+  figure("second visit: network requests besides the sw.js revalidation", others.length, `${others.length}${others.length ? ` (${others.join(", ")})` : ""}`,
+    BUDGETS.secondVisitRequests, String(BUDGETS.secondVisitRequests));
+  figure("second visit: navigation → app h1 (from the worker's cache)", mounted, ms(mounted), null);
+  await context.close();
+}
+
+await browser.close();
+
+// ---------------------------------------------------------------------------------------------
+// 8. Lighthouse, mobile and desktop presets, side by side
+// ---------------------------------------------------------------------------------------------
+
+async function lighthouseRun(url, config) {
+  const chrome = await launchChrome({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+  let timer;
+  try {
+    const result = await Promise.race([
+      lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] }, config),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("no result within 180 s")), 180_000); }),
+    ]);
+    const a = result.lhr.audits;
+    if (result.lhr.runtimeError) throw new Error(result.lhr.runtimeError.message);
+    return {
+      score: Math.round(result.lhr.categories.performance.score * 100),
+      fcp: a["first-contentful-paint"].numericValue,
+      lcp: a["largest-contentful-paint"].numericValue,
+      tti: a["interactive"].numericValue,
+      tbt: a["total-blocking-time"].numericValue,
+      bytes: a["total-byte-weight"].numericValue,
+      cls: a["cumulative-layout-shift"].numericValue,
+    };
+  } finally {
+    clearTimeout(timer);
+    await chrome.kill();
+  }
+}
+
+{
+  const presets = [["mobile", undefined], ["desktop", desktopConfig]];
+  const results = Object.fromEntries(presets.map(([name]) => [name, []]));
+  // Alternate the presets so that both see the same machine conditions.
+  for (let i = 0; i < LH_RUNS; i++) {
+    for (const [name, config] of presets) {
+      try {
+        results[name].push(await lighthouseRun(served.url, config));
+      } catch (e) {
+        problems.push(`lighthouse ${name}: ${e.message}`);
+      }
+    }
+  }
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  // Simulated throttling scales what this machine measured: other work on it (builds) shows.
+  printTable(`Lighthouse ${LH_RUNS}× per preset (median of each figure), served with brotli; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`, ["preset", "performance", "FCP", "LCP", "interactive", "TBT", "CLS", "bytes", "scores of the runs"],
+    presets.filter(([n]) => results[n].length).map(([n]) => [n, String(med(results[n], "score")), ms(med(results[n], "fcp")), ms(med(results[n], "lcp")),
+      ms(med(results[n], "tti")), ms(med(results[n], "tbt")), med(results[n], "cls").toFixed(3), KB(med(results[n], "bytes")), results[n].map((r) => r.score).join(" ")]));
+  if (results.mobile.length) {
+    figure(`Lighthouse mobile: performance (median of ${results.mobile.length})`, med(results.mobile, "score"), String(med(results.mobile, "score")), BUDGETS.lhMobileScore, String(BUDGETS.lhMobileScore), { atLeast: true });
+    figure("Lighthouse mobile: largest contentful paint", med(results.mobile, "lcp"), ms(med(results.mobile, "lcp")), BUDGETS.lhMobileLcpMs, ms(BUDGETS.lhMobileLcpMs));
+    figure("Lighthouse mobile: interactive", med(results.mobile, "tti"), ms(med(results.mobile, "tti")), BUDGETS.lhMobileTtiMs, ms(BUDGETS.lhMobileTtiMs));
+  }
+  if (results.desktop.length) {
+    figure(`Lighthouse desktop: performance (median of ${results.desktop.length})`, med(results.desktop, "score"), String(med(results.desktop, "score")), BUDGETS.lhDesktopScore, String(BUDGETS.lhDesktopScore), { atLeast: true });
+    figure("Lighthouse desktop: largest contentful paint", med(results.desktop, "lcp"), ms(med(results.desktop, "lcp")), null);
+  }
+}
+await served.close();
+
+// ---------------------------------------------------------------------------------------------
+// 9. What could leave the first view (issue 13, item 2): measured, not moved
+// ---------------------------------------------------------------------------------------------
+
+{
+  const wasm = readFileSync(join(DIST, wasmAsset.path));
+  const data = dataCandidates(wasm, ROOT);
+  printTable(`Data embedded in the wasm (${KB(data.base)} brotli 11): what the first view would shrink by without it`,
+    ["candidate", "saved (brotli)", "bytes", "as separate files (brotli)"],
+    data.rows.map(([name, saved, asFile]) => [name, KB(saved), String(saved), KB(asFile)]));
+  if (process.env.KK_BENCH_CANDIDATES !== "0") {
+    console.log("\nbench: building patched variants for the code candidates (a few minutes each) …");
+    const code = codeCandidates(ROOT);
+    printTable(`Code (each variant built like Trunk's release; baseline wasm ${KB(code.base.wasm)}, JS ${KB(code.base.js)} brotli 11)`,
+      ["candidate", "wasm saved", "bytes", "JS saved", "note"],
+      code.rows.map(([name, wasmSaved, jsSaved, note]) => [name, wasmSaved == null ? "–" : KB(wasmSaved), wasmSaved == null ? "–" : String(wasmSaved),
+        jsSaved == null ? "–" : KB(jsSaved), note ?? ""]));
+  }
+}
+
+printTable("Benchmark (release build, static-web-server on loopback, brotli, fresh browser context per run)", ["figure", "value", "budget", ""], rows);
 // Timings depend on what else the machine is doing: say so beside them.
-console.log(`\nMachine: ${cpus().length} cores; load average at start ${LOAD_AT_START}, at end ${loadavg().map((x) => x.toFixed(1)).join(" / ")} (1 / 5 / 15 min).`);
+console.log(`\nMachine: load average at start ${LOAD_AT_START}, at end ${loadavg().map((x) => x.toFixed(1)).join(" / ")} (1 / 5 / 15 min).`);
 if (problems.length) {
   console.log(`\nThe browser reported problems during the benchmark:\n  ${problems.join("\n  ")}`);
 }

@@ -7,8 +7,12 @@
 # Steps (one output line each):
 #   1. Rust target wasm32-unknown-unknown, rustfmt   (rustup)
 #   2. Chromium + ChromeDriver for browser tests      (Debian apt: chromium, chromium-driver)
+#      nginx + its brotli module, to test deploy/nginx (Debian apt: nginx-light,
+#                                                      libnginx-mod-http-brotli-static)
 #   3. trunk 0.21.14                                  (cargo install --locked)
 #   4. wasm-bindgen-cli == wasm-bindgen in Cargo.lock (cargo install; provides the test runner)
+#   4b. static-web-server 2.44.1                      (cargo install --locked; serves the release
+#                                                      build like production: scripts/serve-release.sh)
 #   5. npm devDependencies (pinned; wasm-opt comes from binaryen)   (npm ci)
 #   6. reduced ECharts bundle -> public/vendor/echarts/              (node tools/echarts/build.mjs)
 #   7. crates for offline builds                      (cargo fetch; Trunk.toml has offline = true)
@@ -20,6 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+SWS_VERSION="2.44.1"
 export PATH="$HOME/.cargo/bin:$PATH"
 # Belt and braces: no tool may fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
@@ -64,10 +69,12 @@ else
 fi
 
 # --- 2. Chromium and ChromeDriver (Debian packages) ------------------------------------------
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+NGINX_BROTLI=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/sbin/nginx ] && [ -f "$NGINX_BROTLI" ]; then
   step "chromium + chromium-driver" "present ($(/usr/bin/chromium --version 2>/dev/null | grep -o 'Chromium [0-9.]*'))"
+  step "nginx + brotli_static" "present ($(/usr/sbin/nginx -v 2>&1 | grep -o 'nginx/[0-9.]*'))"
 else
-  step "chromium + chromium-driver" "installing (apt-get install)"
+  step "chromium, chromedriver, nginx" "installing (apt-get install)"
   need apt-get "Chromium must come from Debian's packages (chromium, chromium-driver)."
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then
@@ -75,16 +82,20 @@ else
     SUDO="sudo"
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt_install() { $SUDO apt-get install -y --no-install-recommends chromium chromium-driver; }
+  # nginx only for the tests of deploy/nginx: they start their own instance on a loopback port.
+  apt_install() {
+    $SUDO apt-get install -y --no-install-recommends chromium chromium-driver nginx-light libnginx-mod-http-brotli-static
+  }
   # Refresh the package lists only when installing from the present lists does not work.
   apt_log="$(mktemp)"
-  if ! { apt-cache show chromium chromium-driver >/dev/null 2>&1 && apt_install >"$apt_log" 2>&1; }; then
+  if ! { apt-cache show chromium chromium-driver nginx-light libnginx-mod-http-brotli-static >/dev/null 2>&1 && apt_install >"$apt_log" 2>&1; }; then
     step "  apt package lists" "updating (apt-get update), then installing again"
     quiet $SUDO apt-get update
     quiet apt_install
   fi
   rm -f "$apt_log"
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || die "chromium/chromedriver still missing after apt-get install."
+  [ -x /usr/sbin/nginx ] && [ -f "$NGINX_BROTLI" ] || die "nginx or its brotli module still missing after apt-get install."
 fi
 
 # --- 3. trunk --------------------------------------------------------------------------------
@@ -112,6 +123,17 @@ else
   # No --locked: wasm-bindgen-cli's own lock file does not build with this toolchain.
   step "wasm-bindgen-cli $WBG_VERSION" "installing (cargo install, ~4 min; found '${have_wbg:-none}')"
   quiet cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --force
+fi
+
+# --- 4b. static-web-server ------------------------------------------------------------------
+have_sws="$(static-web-server --version 2>/dev/null | awk '/^Version:/ {print $2}' || true)"
+if [ "$have_sws" = "$SWS_VERSION" ]; then
+  step "static-web-server $SWS_VERSION" "present"
+else
+  # Only what serving the release build needs: precompressed files, the fallback page, headers.
+  step "static-web-server $SWS_VERSION" "installing (cargo install --locked, ~5 min; found '${have_sws:-none}')"
+  quiet cargo install static-web-server --version "$SWS_VERSION" --locked --no-default-features \
+    --features compression,fallback-page
 fi
 
 # --- 5. npm devDependencies -------------------------------------------------------------------

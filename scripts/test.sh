@@ -10,8 +10,10 @@
 #   3. native   cargo test                                 (domain core and workspace, tests/domain)
 #   4. wasm     cargo test --target wasm32-unknown-unknown --test web
 #               (wasm-bindgen-test in headless Chromium via chromedriver; tests/web)
-#   5. build    trunk build --release                      (counted as one check)
-#   6. e2e      node --test tests/e2e/                     (Playwright + Chromium against dist/)
+#   5. build    trunk build --release                      (counted as one check), and the same
+#               for the sub-path /styrning/kommunkompassen/ into target/dist-subpath (one check)
+#   6. e2e      node --test tests/e2e/                     (Playwright + Chromium against dist/ and
+#               target/dist-subpath, served by tests/e2e/serve.mjs or static-web-server)
 #
 # Every layer runs even when an earlier one failed (except e2e, which needs the build). The last
 # line is always "N passed, N failed", summed over all layers. Logs: target/test-logs/.
@@ -101,8 +103,9 @@ record wasm "$p" "$f" $((SECONDS - start))
 
 # --- 5. release build -----------------------------------------------------------------------
 start=$SECONDS
-if run_logged build trunk build --release; then
-  record build 1 0 $((SECONDS - start))
+if run_logged build trunk build --release &&
+  run_logged build-subpath trunk build --release --public-url /styrning/kommunkompassen/ --dist target/dist-subpath; then
+  record build 2 0 $((SECONDS - start))
   built=1
 else
   record build 0 1 $((SECONDS - start))

@@ -6,6 +6,7 @@ use leptos_router::components::{A, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
 use crate::ui::open::{AssessmentRoute, ToFirstArea};
@@ -13,6 +14,7 @@ use crate::ui::pages::{
     area::AreaPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
 };
 use crate::ui::status::StatusArea;
+use crate::ui::update_banner::UpdateBanner;
 use crate::workspace::Change;
 
 /// The whole app.
@@ -50,17 +52,18 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
+        <Router base=crate::adapters::base::route_base()>
             <div class="kk-app">
                 <a class="kk-skip" href="#kk-main">"Hoppa till innehållet"</a>
                 <header class="kk-header">
-                    <A href="/" attr:class="kk-brand">"Kommunkompass – självskattning"</A>
+                    <A href=href("/") attr:class="kk-brand">"Kommunkompass – självskattning"</A>
                     <nav aria-label="Huvudmeny" class="kk-topnav">
-                        <A href="/" exact=true>"Mina självskattningar"</A>
-                        <A href="/kriterier">"Kriterierna"</A>
+                        <A href=href("/") exact=true>"Mina självskattningar"</A>
+                        <A href=href("/kriterier")>"Kriterierna"</A>
                     </nav>
                 </header>
                 <StatusArea/>
+                <UpdateBanner/>
                 <main id="kk-main" class="kk-main" tabindex="-1">
                     <FocusOnNavigate/>
                     <Routes fallback=|| view! { <NotFound/> }>

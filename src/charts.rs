@@ -8,6 +8,7 @@ use charming::series::{Bar, Radar};
 
 use std::collections::BTreeSet;
 
+use crate::domain::calibration::Expected;
 use crate::domain::compare::{Comparison, ComparisonKind, TARGETS_KEY};
 use crate::domain::format;
 use crate::domain::rubric::{Area, Rubric};
@@ -27,6 +28,9 @@ pub enum Stroke {
     Dotted,
     /// A published result or another round: solid, thinner, distinct symbol.
     Thin,
+    /// The raw self-assessment beside the expected result: thin, dashed, rounded squares and
+    /// unfilled, so that the expected result reads as the main line.
+    Raw,
 }
 
 /// One line on the profile.
@@ -38,6 +42,8 @@ pub struct ProfileSeries {
     pub values: Vec<f64>,
     /// Line style.
     pub stroke: Stroke,
+    /// The assessment's own figures (expected or raw), as opposed to a comparison.
+    pub own: bool,
 }
 
 /// Axis label of an area on the radar; incomplete areas are marked so the shape is never read
@@ -56,7 +62,17 @@ pub fn own_series(name: &str, score: &Score) -> ProfileSeries {
         name: name.to_string(),
         values: score.areas.iter().map(|a| round1(a.points)).collect(),
         stroke: Stroke::Main,
+        own: true,
     }
+}
+
+/// Legend name of the expected evaluation result.
+pub const EXPECTED_NAME: &str = "Förväntat vid utvärdering";
+
+/// The expected evaluation result per area, when every area has one.
+pub fn expected_series(expected: &Expected) -> Option<ProfileSeries> {
+    let values: Option<Vec<f64>> = expected.areas.iter().map(|a| a.estimate.map(|e| round1(e.points))).collect();
+    Some(ProfileSeries { name: EXPECTED_NAME.to_string(), values: values?, stroke: Stroke::Main, own: true })
 }
 
 /// The series of the team's targets, if any target or answer exists.
@@ -65,22 +81,30 @@ pub fn target_series(score: &Score) -> ProfileSeries {
         name: "Målnivå".to_string(),
         values: score.areas.iter().map(|a| round1(a.target.unwrap_or(a.points))).collect(),
         stroke: Stroke::Dotted,
+        own: true,
     }
 }
 
-/// The series drawn on the profile: the self-assessment named `name` first, then every chosen
-/// comparison with area figures (averages dashed, the rest thin), then the targets if chosen.
+/// The series drawn on the profile: the expected evaluation result first when every area has
+/// one (it is what compares with evaluated municipalities), then the raw self-assessment named
+/// `name`, then every chosen comparison with area figures (averages dashed, the rest thin), then
+/// the targets if chosen. Without an expected result the raw self-assessment is the main line.
 pub fn profile_series(
     name: &str,
     score: &Score,
+    expected: Option<&Expected>,
     comparisons: &[Comparison],
     chosen: &BTreeSet<String>,
 ) -> Vec<ProfileSeries> {
-    let mut out = vec![own_series(&format!("Självskattning: {name}"), score)];
+    let raw = own_series(&format!("Självskattning (råpoäng): {name}"), score);
+    let mut out = match expected.and_then(expected_series) {
+        Some(e) => vec![e, ProfileSeries { stroke: Stroke::Raw, ..raw }],
+        None => vec![raw],
+    };
     for c in comparisons.iter().filter(|c| chosen.contains(&c.key)) {
         if let Some(values) = &c.areas {
             let stroke = if c.kind == ComparisonKind::Average { Stroke::Dashed } else { Stroke::Thin };
-            out.push(ProfileSeries { name: c.label.clone(), values: values.clone(), stroke });
+            out.push(ProfileSeries { name: c.label.clone(), values: values.clone(), stroke, own: false });
         }
     }
     if chosen.contains(TARGETS_KEY) {
@@ -99,6 +123,7 @@ fn styled(series: &ProfileSeries, color: &str) -> Radar {
         Stroke::Dashed => (LineStyle::new().width(2).type_(LineStyleType::Dashed).color(color), Symbol::Rect, None),
         Stroke::Dotted => (LineStyle::new().width(2).type_(LineStyleType::Dotted).color(color), Symbol::Diamond, None),
         Stroke::Thin => (LineStyle::new().width(1.5).color(color), Symbol::Triangle, None),
+        Stroke::Raw => (LineStyle::new().width(1.5).type_(LineStyleType::Dashed).color(color), Symbol::RoundRect, None),
     };
     let radar = Radar::new()
         .name(series.name.clone())
@@ -183,6 +208,7 @@ pub fn subareas_summary(area: &Area, score: &AreaScore) -> String {
         .iter()
         .map(|x| match x.points {
             Some(p) => format!("{} {}", x.id, format::points_of(p, x.max)),
+            None if x.is_not_applicable() => format!("{} ej aktuellt (räknas inte)", x.id),
             None => format!("{} inte bedömt (max {})", x.id, format::points(x.max)),
         })
         .collect();

@@ -29,8 +29,9 @@ pub enum ChartError {
     Draw,
 }
 
-/// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs).
-pub const SCRIPT_URL: &str = "/vendor/echarts/echarts.kk.min.js";
+/// Where the reduced ECharts build is served from (built by tools/echarts/build.mjs), relative to
+/// the app's files.
+pub const SCRIPT_FILE: &str = "vendor/echarts/echarts.kk.min.js";
 
 #[wasm_bindgen]
 extern "C" {
@@ -82,7 +83,7 @@ pub async fn load() -> Result<(), ChartError> {
                             return;
                         }
                     };
-                    script.set_src(SCRIPT_URL);
+                    script.set_src(&super::base::asset(SCRIPT_FILE));
                     script.set_onload(Some(&resolve));
                     script.set_onerror(Some(&reject));
                     if let Some(head) = document.head() {

@@ -1,8 +1,10 @@
-//! Thin adapters between the pure core and the browser: storage, files, clock, the panic screen
-//! and ECharts. Each is small and the only place its browser API is used.
+//! Thin adapters between the pure core and the browser: storage, files, clock, the panic screen,
+//! ECharts, the app's base path and the service worker. Each is small and the only place its browser API is used.
 
+pub mod base;
 pub mod clock;
 pub mod echarts;
 pub mod files;
 pub mod panic_screen;
+pub mod service_worker;
 pub mod storage;

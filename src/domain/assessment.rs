@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::action::{Action, ActionStatus};
+use super::evidence::EvidenceItem;
 use super::rubric::Question;
 
 /// Milliseconds since 1970-01-01 UTC.
@@ -40,15 +41,79 @@ pub struct Answer {
     /// The level the team aims for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<u8>,
-    /// When any field of this answer last changed; used to merge edits from two tabs.
+    /// When any field above last changed; used to merge edits from two tabs.
     pub changed_at: Millis,
+    /// The documents, web pages and interview roles that show the answer (schema 3). Each item
+    /// carries its own change time and merges on its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<EvidenceItem>,
 }
 
 impl Answer {
     /// True when nothing has been recorded.
     pub fn is_blank(&self) -> bool {
-        self.response.is_none() && self.comment.is_empty() && self.evidence.is_empty() && self.target.is_none()
+        self.response.is_none()
+            && self.comment.is_empty()
+            && self.evidence.is_empty()
+            && self.target.is_none()
+            && self.live_items().next().is_none()
     }
+
+    /// The evidence items that are not deleted.
+    pub fn live_items(&self) -> impl Iterator<Item = &EvidenceItem> {
+        self.items.iter().filter(|i| !i.deleted)
+    }
+}
+
+/// The sub-areas a participant marks as their prioritised improvement areas (at most
+/// [`MAX_PRIORITIES`]), with one change time for the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Priorities {
+    /// Sub-area ids, in the order chosen.
+    pub subareas: Vec<String>,
+    /// When the list last changed.
+    pub changed_at: Millis,
+}
+
+/// Most prioritised improvement areas one participant may mark.
+pub const MAX_PRIORITIES: usize = 3;
+
+/// A website check ticked (or unticked) while preparing for an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Tick {
+    /// Whether the check is done.
+    pub done: bool,
+    /// When it last changed.
+    pub changed_at: Millis,
+}
+
+/// What is recorded to prepare for an evaluation: its planned date and the website checks done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Preparation {
+    /// The planned evaluation date, "YYYY-MM-DD", or empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evaluation_date: String,
+    /// When the date last changed.
+    pub date_changed_at: Millis,
+    /// Website checks by id (see `rubrics/webchecks.json`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub web_checks: BTreeMap<String, Tick>,
+}
+
+/// Where an assessment came from, when not from answering it directly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Origin {
+    /// Agreed in a workshop.
+    Workshop {
+        /// The workshop's id.
+        workshop: String,
+        /// How many participants' answers it was agreed from.
+        participants: usize,
+    },
 }
 
 /// One change to an assessment, as data: what the UI asks for, what a test replays. Applied with
@@ -103,6 +168,40 @@ pub enum Edit {
     DeleteAction(String),
     /// Brings a deleted action back.
     RestoreAction(String),
+    /// Adds an evidence item to a question, or replaces the one with the same id.
+    UpsertItem {
+        /// Question id.
+        question: String,
+        /// The item (its change time is stamped).
+        item: EvidenceItem,
+    },
+    /// Marks an evidence item deleted (a tombstone).
+    DeleteItem {
+        /// Question id.
+        question: String,
+        /// The item's id.
+        item: String,
+    },
+    /// Sets the prioritised improvement areas (sub-area ids, at most three).
+    Priorities(Vec<String>),
+    /// Sets the planned evaluation date ("YYYY-MM-DD" or empty).
+    EvaluationDate(String),
+    /// Ticks or unticks a website check.
+    WebCheck {
+        /// The check's id.
+        check: String,
+        /// Done or not.
+        done: bool,
+    },
+    /// Copies the answer kept under a retired question (level, comment, note on evidence and
+    /// target) to a question that replaced it, as the team's starting point. The retired answer
+    /// stays where it is.
+    AdoptRetired {
+        /// The retired question's id.
+        from: String,
+        /// The live question.
+        to: String,
+    },
 }
 
 /// One field of an action with its new value.
@@ -132,6 +231,10 @@ pub enum Part {
     Action(String),
     /// The name and municipality.
     Meta,
+    /// The prioritised improvement areas.
+    Priorities,
+    /// The evaluation date and website checks.
+    Preparation,
 }
 
 impl Edit {
@@ -147,6 +250,10 @@ impl Edit {
             Edit::ActionField { action, .. } | Edit::DeleteAction(action) | Edit::RestoreAction(action) => {
                 Part::Action(action.clone())
             }
+            Edit::UpsertItem { question, .. } | Edit::DeleteItem { question, .. } => Part::Answer(question.clone()),
+            Edit::AdoptRetired { to, .. } => Part::Answer(to.clone()),
+            Edit::Priorities(_) => Part::Priorities,
+            Edit::EvaluationDate(_) | Edit::WebCheck { .. } => Part::Preparation,
         }
     }
 
@@ -189,6 +296,19 @@ pub struct Assessment {
     /// The action plan, including deleted actions kept as tombstones.
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// Prioritised improvement areas (schema 3).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub priorities: Priorities,
+    /// Evaluation date and website checks (schema 3).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub preparation: Preparation,
+    /// Where the assessment came from, e.g. agreed in a workshop (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Assessment {
@@ -204,6 +324,9 @@ impl Assessment {
             updated_at: now,
             answers: BTreeMap::new(),
             actions: Vec::new(),
+            priorities: Priorities::default(),
+            preparation: Preparation::default(),
+            origin: None,
         }
     }
 
@@ -282,6 +405,72 @@ impl Assessment {
             }
             Edit::DeleteAction(id) => self.set_deleted(&id, true, now),
             Edit::RestoreAction(id) => self.set_deleted(&id, false, now),
+            Edit::UpsertItem { question, mut item } => {
+                let answer = self.answers.entry(question).or_default();
+                if answer
+                    .items
+                    .iter()
+                    .any(|i| i.id == item.id && *i == EvidenceItem { changed_at: i.changed_at, ..item.clone() })
+                {
+                    return false;
+                }
+                item.changed_at = now;
+                match answer.items.iter_mut().find(|i| i.id == item.id) {
+                    Some(slot) => *slot = item,
+                    None => answer.items.push(item),
+                }
+                self.touch(now);
+                true
+            }
+            Edit::DeleteItem { question, item } => {
+                let Some(i) = self
+                    .answers
+                    .get_mut(&question)
+                    .and_then(|a| a.items.iter_mut().find(|i| i.id == item && !i.deleted))
+                else {
+                    return false;
+                };
+                i.deleted = true;
+                i.changed_at = now;
+                self.touch(now);
+                true
+            }
+            Edit::Priorities(list) => {
+                if self.priorities.subareas == list {
+                    return false;
+                }
+                self.priorities = Priorities { subareas: list, changed_at: now };
+                self.touch(now);
+                true
+            }
+            Edit::EvaluationDate(date) => {
+                if self.preparation.evaluation_date == date {
+                    return false;
+                }
+                self.preparation.evaluation_date = date;
+                self.preparation.date_changed_at = now;
+                self.touch(now);
+                true
+            }
+            Edit::WebCheck { check, done } => {
+                if self.preparation.web_checks.get(&check).is_some_and(|t| t.done == done) {
+                    return false;
+                }
+                self.preparation.web_checks.insert(check, Tick { done, changed_at: now });
+                self.touch(now);
+                true
+            }
+            Edit::AdoptRetired { from, to } => {
+                let Some(old) = self.answers.get(&from).cloned() else { return false };
+                self.set_answer(&to, now, |a| {
+                    let before = a.clone();
+                    a.response = old.response;
+                    a.comment = old.comment;
+                    a.evidence = old.evidence;
+                    a.target = old.target;
+                    *a != before
+                })
+            }
         }
     }
 

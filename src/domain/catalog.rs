@@ -8,6 +8,7 @@ use super::calibration::Calibration;
 use super::mapping::Mappings;
 use super::reference::Reference;
 use super::rubric::Rubric;
+use super::webcheck::WebChecks;
 
 /// A data file in `rubrics/` that failed to load.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -30,11 +31,14 @@ pub struct Catalog {
     pub mappings: Mappings,
     /// The translation to expected evaluator points, when a calibration file exists.
     pub calibration: Option<Calibration>,
+    /// What the evaluators look for on the website, when `webchecks.json` exists.
+    pub web_checks: Option<WebChecks>,
 }
 
 impl Catalog {
     /// Builds a catalog from `(path, contents)` pairs. Paths under `references/` are references,
-    /// `mappings.json` is the mapping file, `calibration/model.json` the calibration; other files
+    /// `mappings.json` is the mapping file, `webchecks.json` the website checks,
+    /// `calibration/model.json` the calibration; other files
     /// under `calibration/` (the study's readings) are not the app's; every other `.json`
     /// outside `schema/` is a rubric.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Catalog, CatalogError> {
@@ -42,6 +46,7 @@ impl Catalog {
         let mut references = Vec::new();
         let mut mappings = Mappings::default();
         let mut calibration = None;
+        let mut web_checks = None;
         let fail = |file: &str, message: String| CatalogError { file: file.to_string(), message };
         let mut ref_files = Vec::new();
         for (path, text) in files {
@@ -56,6 +61,8 @@ impl Catalog {
                 calibration = Some(Calibration::parse(text).map_err(|e| fail(path, e.to_string()))?);
             } else if path.contains("/calibration/") {
                 continue;
+            } else if path.ends_with("webchecks.json") {
+                web_checks = Some(WebChecks::parse(text).map_err(|e| fail(path, e.to_string()))?);
             } else if path.ends_with("mappings.json") {
                 mappings = serde_json::from_str(text).map_err(|e| fail(path, e.to_string()))?;
             } else {
@@ -65,6 +72,9 @@ impl Catalog {
         for (r, path) in references.iter().zip(&ref_files) {
             r.validate(&rubrics).map_err(|e| fail(path, e.to_string()))?;
         }
+        if let Some(w) = &web_checks {
+            w.validate(&rubrics).map_err(|e| fail("rubrics/webchecks.json", e.to_string()))?;
+        }
         if let Some(c) = &calibration {
             c.validate(&rubrics).map_err(|e| fail("rubrics/calibration/model.json", e.to_string()))?;
         }
@@ -73,7 +83,7 @@ impl Catalog {
         }
         // Current version first, then the others newest first (ids end in their year).
         rubrics.sort_by(|a, b| b.current.cmp(&a.current).then(b.id.cmp(&a.id)));
-        Ok(Catalog { rubrics, references, mappings, calibration })
+        Ok(Catalog { rubrics, references, mappings, calibration, web_checks })
     }
 
     /// The catalog embedded in this build.

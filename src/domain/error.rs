@@ -173,6 +173,20 @@ pub enum ImportError {
     /// Name empty.
     #[error("självskattningen i filen saknar namn")]
     NoName,
+    /// An evidence item that cannot be stored (a link of another kind, too long, too many).
+    #[error("underlaget till fråga {question}: {problem}")]
+    Evidence {
+        /// The question.
+        question: String,
+        /// What is wrong.
+        problem: super::evidence::ItemError,
+    },
+    /// More prioritised improvement areas than allowed.
+    #[error("filen har fler än {0} prioriterade förbättringsområden")]
+    TooManyPriorities(usize),
+    /// An evaluation date that is not a date.
+    #[error("utvärderingsdatumet ”{0}” är inte ett datum (ÅÅÅÅ-MM-DD)")]
+    BadDate(String),
 }
 
 impl ImportError {

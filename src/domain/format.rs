@@ -2,6 +2,7 @@
 //! the answering view, the results, the report, the start page and the CSV export. Every "3 av 5
 //! besvarade" and "56 av 100 poäng" in the app is written here.
 
+use super::calibration::Estimate;
 use super::rubric::AREA_MAX;
 use super::scoring::{AreaScore, Completeness, Score, SubareaScore};
 
@@ -87,6 +88,12 @@ pub fn points_line(points_: f64, max: f64) -> String {
 /// A sub-area under its heading: "13,3 av 20 poäng · 2 av 4 besvarade", or "Inte bedömt ännu (max
 /// 20 poäng) · 0 av 4 besvarade" before anything applicable is answered.
 pub fn subarea_line(s: &SubareaScore) -> String {
+    if s.is_not_applicable() {
+        return format!(
+            "Ej aktuellt: räknas inte, och området räknas om så att det ändå kan nå 100 (max {} poäng)",
+            points(s.max)
+        );
+    }
     let head = match s.points {
         Some(p) => points_line(p, s.max),
         None => format!("Inte bedömt ännu (max {} poäng)", points(s.max)),
@@ -150,6 +157,25 @@ pub fn gap_item(name: &str, gap: f64) -> String {
 /// besvarade."
 pub fn only_partly_answered(c: &Completeness) -> Option<String> {
     (!c.is_complete()).then(|| format!("Bara {} % av frågorna är besvarade.", c.percent()))
+}
+
+/// An expected result with its likely range: "62 (troligen 47–77)".
+pub fn estimate(e: &Estimate) -> String {
+    format!("{} (troligen {}–{})", points(e.points), points(e.low), points(e.high))
+}
+
+/// Why an area is scaled, when some sub-area does not apply: "3.5 Koncernstyrning är inte
+/// aktuellt. Området räknas på 85 poäng, omräknat till 100." `name` gives a sub-area's name.
+pub fn not_applicable_note(a: &AreaScore, name: impl Fn(&str) -> String) -> Option<String> {
+    let out: Vec<String> = a.not_applicable().map(|s| format!("{} {}", s.id, name(&s.id))).collect();
+    if out.is_empty() || a.applicable_max <= 0.0 {
+        return None;
+    }
+    Some(format!(
+        "{} är inte aktuellt. Området räknas på {} poäng, omräknat till 100.",
+        out.join(" och "),
+        points(a.applicable_max)
+    ))
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! text encoding, JSON syntax, envelope, rubric version, question ids, level ranges and text
 //! lengths. Text is kept as text; the UI never renders it as markup.
 
-use super::assessment::{Assessment, Response};
+use super::assessment::{Assessment, MAX_PRIORITIES, Response};
 use super::error::ImportError;
+use super::evidence::{ItemError, MAX_ITEMS_PER_QUESTION};
 use super::persist::decode;
 use super::rubric::Rubric;
+use super::timeline::Date;
 
 /// Largest file accepted. A fully answered assessment with long comments is well below this.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -75,6 +77,22 @@ pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), Imp
         }
         check_len(&format!("kommentaren till fråga {id}"), &answer.comment, MAX_TEXT_CHARS)?;
         check_len(&format!("underlaget till fråga {id}"), &answer.evidence, MAX_TEXT_CHARS)?;
+        if answer.items.len() > MAX_ITEMS_PER_QUESTION {
+            return Err(ImportError::Evidence { question: id.clone(), problem: ItemError::TooMany(id.clone()) });
+        }
+        for item in &answer.items {
+            item.validate().map_err(|problem| ImportError::Evidence { question: id.clone(), problem })?;
+        }
+    }
+    if a.priorities.subareas.len() > MAX_PRIORITIES {
+        return Err(ImportError::TooManyPriorities(MAX_PRIORITIES));
+    }
+    if let Some(s) = a.priorities.subareas.iter().find(|s| rubric.subarea(s).is_none()) {
+        return Err(ImportError::UnknownActionTarget(s.clone()));
+    }
+    let date = &a.preparation.evaluation_date;
+    if !date.is_empty() && Date::parse(date).is_none() {
+        return Err(ImportError::BadDate(date.chars().take(40).collect()));
     }
     if a.actions.len() > MAX_ACTIONS {
         return Err(ImportError::TooManyActions(MAX_ACTIONS));

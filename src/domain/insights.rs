@@ -46,6 +46,13 @@ const TIE: f64 = 1e-9;
 
 /// Derives insights; `comparison` maps area id to the comparison's points (e.g. the average).
 pub fn derive(score: &Score, comparison: &BTreeMap<String, f64>) -> Insights {
+    derive_against(score, None, comparison)
+}
+
+/// Like [`derive`], but measures the gap to the comparison with `comparable`'s area points when
+/// given: the expected evaluation result is what compares with evaluated municipalities, not the
+/// raw self-assessment. Strengths, improvement areas and targets stay on `score`.
+pub fn derive_against(score: &Score, comparable: Option<&Score>, comparison: &BTreeMap<String, f64>) -> Insights {
     let areas: Vec<AreaInsight> = score
         .areas
         .iter()
@@ -66,11 +73,12 @@ pub fn derive(score: &Score, comparison: &BTreeMap<String, f64>) -> Insights {
                 (if best >= 0.5 { pick(best) } else { Vec::new() }, pick(worst))
             };
             let answered = area.completeness.answered > 0;
+            let points = comparable.and_then(|s| s.area(&area.id)).map_or(area.points, |a| a.points);
             AreaInsight {
                 area: area.id.clone(),
                 strengths,
                 improvements,
-                gap_to_comparison: comparison.get(&area.id).filter(|_| answered).map(|c| area.points - c),
+                gap_to_comparison: comparison.get(&area.id).filter(|_| answered).map(|c| points - c),
                 gap_to_target: area.target.map(|t| t - area.points).filter(|g| *g > TIE),
             }
         })

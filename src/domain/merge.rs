@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 
 use super::action::Action;
 use super::assessment::{Answer, Assessment, Response};
+use super::evidence::merge_items;
 
 /// Combines `local` and `incoming` copies of the same assessment. Actions keep `local`'s order,
 /// followed by those only `incoming` has.
@@ -22,10 +23,38 @@ pub fn merge(local: &Assessment, incoming: &Assessment) -> Assessment {
         merged.meta_changed_at = incoming.meta_changed_at;
     }
     for (id, theirs) in &incoming.answers {
+        let items = merged.answers.get(id).map(|ours| merge_items(&ours.items, &theirs.items));
         let take = merged.answers.get(id).is_none_or(|ours| answer_order(theirs, ours) == Ordering::Greater);
         if take {
             merged.answers.insert(id.clone(), theirs.clone());
         }
+        // Evidence items merge on their own, whichever copy's answer won.
+        if let (Some(items), Some(answer)) = (items, merged.answers.get_mut(id)) {
+            answer.items = items;
+        }
+    }
+    if (incoming.priorities.changed_at, &incoming.priorities.subareas)
+        > (local.priorities.changed_at, &local.priorities.subareas)
+    {
+        merged.priorities = incoming.priorities.clone();
+    }
+    let (ours, theirs) = (&local.preparation, &incoming.preparation);
+    if (theirs.date_changed_at, &theirs.evaluation_date) > (ours.date_changed_at, &ours.evaluation_date) {
+        merged.preparation.evaluation_date = theirs.evaluation_date.clone();
+        merged.preparation.date_changed_at = theirs.date_changed_at;
+    }
+    for (check, tick) in &theirs.web_checks {
+        let take = merged
+            .preparation
+            .web_checks
+            .get(check)
+            .is_none_or(|mine| (tick.changed_at, tick.done) > (mine.changed_at, mine.done));
+        if take {
+            merged.preparation.web_checks.insert(check.clone(), *tick);
+        }
+    }
+    if merged.origin.is_none() {
+        merged.origin = incoming.origin.clone();
     }
     for theirs in &incoming.actions {
         match merged.actions.iter_mut().find(|a| a.id == theirs.id) {
@@ -50,6 +79,9 @@ pub fn equivalent(a: &Assessment, b: &Assessment) -> bool {
         && a.meta_changed_at == b.meta_changed_at
         && a.updated_at == b.updated_at
         && a.answers == b.answers
+        && a.priorities == b.priorities
+        && a.preparation == b.preparation
+        && a.origin == b.origin
         && a.actions.len() == b.actions.len();
     same_head && a.actions.iter().all(|x| b.actions.iter().any(|y| y == x))
 }

@@ -4,6 +4,10 @@
 //! Format history:
 //! - schema 1: assessment with answers (comments, evidence, targets).
 //! - schema 2: adds the action plan (`assessment.actions`).
+//! - schema 3: adds evidence items per answer (`answers.*.items`), prioritised improvement areas
+//!   (`priorities`), the evaluation date and website checks (`preparation`) and where the
+//!   assessment came from (`origin`). All default to empty, so the step from 2 changes nothing
+//!   but the number; the number itself keeps older app versions from overwriting the new fields.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,7 +20,7 @@ use super::json_error;
 pub const KIND: &str = "kommunkompass-bedomning";
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What is stored and exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +129,8 @@ fn migrate(value: &mut Value, from: u32) {
     for version in from..SCHEMA_VERSION {
         match version {
             1 => v1_to_v2(value),
+            // Every field schema 3 adds has an empty default: nothing to rewrite.
+            2 => {}
             _ => unreachable!("every older schema has a migration step"),
         }
     }

@@ -10,6 +10,7 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
+use crate::adapters::base::href;
 use crate::domain::assessment::{Assessment, Edit, Part};
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::{Score, score};
@@ -62,6 +63,12 @@ impl Open {
 
     /// An address under this assessment: `/bedomning/<id>/<rest>`.
     pub fn href(&self, rest: &str) -> String {
+        href(&self.path(rest))
+    }
+
+    /// The route path under this assessment, `/bedomning/<id>/<rest>`, without the base the app
+    /// may be hosted under (for `navigate` and `<Redirect/>`, which add it themselves).
+    pub fn path(&self, rest: &str) -> String {
         self.id.with_value(|id| format!("/bedomning/{id}/{rest}"))
     }
 
@@ -133,7 +140,7 @@ pub fn AssessmentRoute() -> impl IntoView {
 #[component]
 pub fn ToFirstArea() -> impl IntoView {
     let open = Open::expect();
-    view! { <Redirect path=open.href("omrade/1") options=NavigateOptions { replace: true, ..Default::default() }/> }
+    view! { <Redirect path=open.path("omrade/1") options=NavigateOptions { replace: true, ..Default::default() }/> }
 }
 
 /// Shown when the address names an assessment this browser does not have.
@@ -143,7 +150,7 @@ fn MissingAssessment() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Självskattningen finns inte här"</h1>
         <p>"Den finns inte i den här webbläsaren. Den kan ha tagits bort, eller sparats i en annan webbläsare eller på en annan dator. Öppna den sparade filen från startsidan om ni har en."</p>
-        <p><A href="/">"Till mina självskattningar"</A></p>
+        <p><A href=href("/")>"Till mina självskattningar"</A></p>
     }
 }
 
@@ -159,6 +166,6 @@ fn UnknownVersion(
         <h1 tabindex="-1">"Självskattningen kan inte visas"</h1>
         <p>{format!("Den gäller en version av Kommunkompassens kriterier (”{version}”) som den här versionen av verktyget inte känner till. Den har troligen sparats med en nyare version av verktyget.")}</p>
         <p>"Ingenting har ändrats och svaren finns kvar i webbläsaren. Ladda om sidan för att få den senaste versionen av verktyget. Vill ni ha en kopia, spara självskattningen som fil från startsidan."</p>
-        <p><A href="/">"Till mina självskattningar"</A></p>
+        <p><A href=href("/")>"Till mina självskattningar"</A></p>
     }
 }

@@ -9,6 +9,7 @@ use crate::domain::format;
 use crate::domain::rubric::Question;
 use crate::state::AppState;
 use crate::ui::open::Open;
+use crate::ui::retired::RetiredAnswers;
 
 /// Turns an id such as "1.2.3" into a string usable in element ids.
 pub fn dom_id(id: &str) -> String {
@@ -123,6 +124,7 @@ pub fn QuestionCard(
                     {derived.clone().map(|d| view! { <p class="kk-hint">{d}</p> })}
                 </details>
             })}
+            <RetiredAnswers question=question/>
             <div class="kk-options">{radios}</div>
             <button type="button" class="kk-link-button" on:click=move |_| respond(None) disabled=move || response.get().is_none()>"Rensa svaret"</button>
             <div class="kk-notes">

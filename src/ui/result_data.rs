@@ -9,8 +9,9 @@ use leptos::prelude::*;
 
 use crate::adapters::clock;
 use crate::charts::{self, ProfileSeries};
+use crate::domain::calibration::{Calibration, Expected};
 use crate::domain::compare::{self, Comparison, default_key};
-use crate::domain::insights::{Insights, derive};
+use crate::domain::insights::{Insights, derive_against};
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::Score;
 use crate::state::AppState;
@@ -32,6 +33,10 @@ pub struct ResultData {
     pub chosen: Memo<BTreeSet<String>>,
     /// Strengths, improvement areas and gaps, against the chosen (or first) average.
     pub insights: Memo<Insights>,
+    /// The calibration of this rubric's questionnaire, if it has one.
+    pub calibration: Option<&'static Calibration>,
+    /// The expected evaluation result (`None` without a calibration).
+    pub expected: Memo<Option<Expected>>,
     state: AppState,
 }
 
@@ -54,17 +59,28 @@ impl ResultData {
                 .with(|w| w.compare().cloned())
                 .unwrap_or_else(|| comparisons.with(|l| default_key(l).into_iter().collect()))
         });
+        let calibration = catalog.calibration_for(&rubric.id);
+        let expected = Memo::new(move |_| {
+            // The score changes exactly when the answers that count change.
+            open.score.track();
+            calibration.and_then(|c| open.with_untracked(|a| c.expected(rubric, &a.answers)))
+        });
         let insights = Memo::new(move |_| {
             let average = comparisons.with(|l| chosen.with(|c| compare::chosen_average(rubric, l, c)));
-            open.score.with(|s| derive(s, &average))
+            // Gaps to the average are measured on the expected result where there is one.
+            expected.with(|e| open.score.with(|s| derive_against(s, e.as_ref().map(|e| &e.score), &average)))
         });
-        ResultData { open, rubric, score: open.score, comparisons, chosen, insights, state }
+        ResultData { open, rubric, score: open.score, comparisons, chosen, insights, calibration, expected, state }
     }
 
     /// The series drawn on the profile: the assessment first, then the chosen comparisons.
     pub fn series(&self) -> Vec<ProfileSeries> {
         let name = self.open.with(|a| a.name.clone()).unwrap_or_default();
-        self.score.with(|s| self.comparisons.with(|l| self.chosen.with(|c| charts::profile_series(&name, s, l, c))))
+        self.expected.with(|e| {
+            self.score.with(|s| {
+                self.comparisons.with(|l| self.chosen.with(|c| charts::profile_series(&name, s, e.as_ref(), l, c)))
+            })
+        })
     }
 
     /// Shows or hides comparison `key` on the profile.

@@ -7,39 +7,85 @@ use crate::charts;
 use crate::domain::compare::TARGETS_KEY;
 use crate::domain::format::{self, Answered};
 use crate::domain::rubric::Rubric;
+use crate::state::AppState;
 use crate::ui::chart::EChart;
 use crate::ui::result_data::ResultData;
 use crate::ui::table_region::TableRegion;
 
 /// The scoring rule in one paragraph, for users (also on the rubric page).
-pub const SCORING_RULE: &str = "Varje delområde har ett fast maxpoäng. Delområdets poäng är maxpoängen gånger \
-det vägda medelvärdet av de valda nivåernas andelar, räknat över de frågor som är besvarade och aktuella. \
+pub const SCORING_RULE: &str = "Råpoäng: varje delområde har ett fast maxpoäng. Delområdets poäng är maxpoängen \
+gånger det vägda medelvärdet av de valda nivåernas andelar, räknat över de frågor som är besvarade och aktuella. \
 Områdets poäng är summan av delområdena, och totalen är summan av de åtta områdena, högst 800. \
-”Vet ej” räknas som obesvarad och ”Ej aktuellt” tas bort ur beräkningen – inget av dem räknas som noll. \
-Därför visas alltid hur stor del som är besvarad: poäng som bygger på få svar är osäkra.";
+”Vet ej” räknas som obesvarad och ”Ej aktuellt” tas bort ur beräkningen – inget av dem räknas som noll. Är \
+ett helt delområde ej aktuellt, till exempel koncernstyrning i en kommun utan bolag, räknas området på de \
+delområden som gäller och räknas om till 100, så att det aldrig kostar poäng. Därför visas alltid hur stor \
+del som är besvarad: poäng som bygger på få svar är osäkra.";
 
-/// The honest reminder that self-assessments come out high.
+/// Where the expected evaluation result comes from and how far to trust it (or, for a rubric
+/// version without a calibration, that there is none).
 #[component]
-pub fn SelfAssessmentNote() -> impl IntoView {
+pub fn ExpectedNote(data: ResultData) -> impl IntoView {
+    let rubric = data.rubric;
+    let Some(c) = data.calibration else {
+        return view! {
+            <p class="kk-privacy" data-testid="expected-note">
+                <strong>"Förväntat resultat: "</strong>
+                "räknas bara för den nuvarande versionen av frågorna, som har prövats mot publicerade utvärderingar. "
+                "Poängen här är självskattningens råpoäng. Utvärderarna ger bara poäng för sådant som går att visa i "
+                "dokument, på webbplatsen och i intervjuer."
+            </p>
+        }
+        .into_any();
+    };
+    let references = &AppState::expect().catalog().references;
     view! {
-        <p class="kk-privacy">
-            <strong>"Tänk på: "</strong>
-            "en självskattning brukar ge högre poäng än en extern utvärdering. Utvärderarna ger bara poäng för "
-            "sådant som är beslutat, infört i hela organisationen och följs upp – och de kontrollerar det i "
-            "dokument, på webbplatsen och i intervjuer. Se skillnaden mot snittet som en fingervisning, inte som ett betyg."
-        </p>
+        <div class="kk-privacy" data-testid="expected-note">
+            <p><strong>"Så räknas det förväntade resultatet. "</strong>{c.basis(references)}</p>
+            <p>{c.accuracy()}</p>
+            <p>{c.what_measurements_show(&rubric.scale)}</p>
+        </div>
     }
+    .into_any()
 }
 
-/// The total score and how much is answered.
+/// The expected evaluation result with its likely range beside the raw self-assessment, and how
+/// much is answered.
 #[component]
 pub fn TotalScore(data: ResultData) -> impl IntoView {
+    let expected = move || {
+        data.expected.with(|e| {
+            let e = e.as_ref()?;
+            Some(match e.total {
+                Some(t) => view! {
+                    <p class="kk-bigscore" data-testid="expected-total">
+                        "Förväntat vid en utvärdering: "<span class="kk-bignum">{format::points(t.points)}</span>
+                        {format!(" av {} poäng", format::points(e.score.max))}
+                        <span class="kk-range">{format!(" (troligen {}–{})", format::points(t.low), format::points(t.high))}</span>
+                    </p>
+                }
+                .into_any(),
+                None => {
+                    let missing: Vec<String> = e.areas.iter().flat_map(|a| a.missing.clone()).collect();
+                    view! {
+                        <p class="kk-hint" data-testid="expected-total">
+                            {format!(
+                                "Förväntat resultat vid en utvärdering visas när varje delområde har minst ett svar med en nivå. Saknas: {}.",
+                                missing.join(", ")
+                            )}
+                        </p>
+                    }
+                    .into_any()
+                }
+            })
+        })
+    };
     move || {
         data.score.with(|s| {
             let answered = format!("{}.", format::answered_with_share(&s.completeness, Answered::ApplicableAnswered));
             view! {
-                <p class="kk-bigscore" data-testid="results-total">
-                    "Totalt "<span class="kk-bignum">{format::points(s.total)}</span>" av "{format::points(s.max)}" poäng"
+                {expected}
+                <p class="kk-rawscore" data-testid="results-total">
+                    "Självskattning (råpoäng): "<strong>{format::points_of(s.total, s.max)}</strong>" poäng"
                 </p>
                 <p>{answered}
                     {(!s.completeness.is_complete()).then_some(" Obesvarade frågor ger inga poäng, så totalen blir högre när ni svarat på allt.")}
@@ -52,6 +98,17 @@ pub fn TotalScore(data: ResultData) -> impl IntoView {
 /// The total against published totals.
 #[component]
 pub fn PublishedTotals(data: ResultData) -> impl IntoView {
+    view! {
+        <section aria-labelledby="kk-total-h">
+            <h2 id="kk-total-h">"Totalpoäng jämfört med publicerade resultat"</h2>
+            <PublishedTotalsTable data=data/>
+        </section>
+    }
+}
+
+/// The published totals as a table, each with its source and caveats.
+#[component]
+pub fn PublishedTotalsTable(data: ResultData) -> impl IntoView {
     let rows = move || {
         data.comparisons.with(|list| {
             list.iter()
@@ -70,16 +127,13 @@ pub fn PublishedTotals(data: ResultData) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="kk-total-h">
-            <h2 id="kk-total-h">"Totalpoäng jämfört med publicerade resultat"</h2>
-            <TableRegion label="Publicerade totalpoäng att jämföra med">
-                <table class="kk-table">
-                    <caption>"Publicerade totalpoäng att jämföra med"</caption>
-                    <thead><tr><th scope="col">"Jämförelse"</th><th scope="col" class="kk-num">"Totalpoäng"</th><th scope="col">"Källa och anmärkning"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </TableRegion>
-        </section>
+        <TableRegion label="Publicerade totalpoäng att jämföra med">
+            <table class="kk-table kk-sources-table">
+                <caption>"Publicerade totalpoäng att jämföra med"</caption>
+                <thead><tr><th scope="col">"Jämförelse"</th><th scope="col" class="kk-num">"Totalpoäng"</th><th scope="col">"Källa och anmärkning"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </TableRegion>
     }
 }
 
@@ -115,9 +169,24 @@ pub fn ComparisonPicker(data: ResultData) -> impl IntoView {
     }
 }
 
-/// The profile chart, its caption and the table with the same numbers.
+/// The profile chart and its caption, then the table with the same numbers.
 #[component]
 pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
+    view! {
+        <ProfileChart data=data print=print/>
+        <ProfileTable data=data/>
+    }
+}
+
+/// The profile chart with its caption (the sources of every line drawn).
+#[component]
+pub fn ProfileChart(
+    data: ResultData,
+    print: bool,
+    /// Height in CSS pixels (default 480 on screen, 430 in print).
+    #[prop(optional)]
+    height: Option<u32>,
+) -> impl IntoView {
     let rubric = data.rubric;
     let series = Memo::new(move |_| data.series());
     let chart = Signal::derive(move || data.score.with(|s| series.with(|list| charts::profile(rubric, s, list))));
@@ -135,6 +204,24 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
             })
         })
     };
+    view! {
+        <figure class="kk-figure">
+            <EChart chart=chart label=label height=height.unwrap_or(if print { 430 } else { 480 }) svg=print class="kk-radar"/>
+            <figcaption>
+                "Poäng per område (0–100). ”Förväntat vid utvärdering” är det resultat en extern utvärdering troligen skulle ge för era svar; det är den linjen som går att jämföra med utvärderade kommuner och snittet. Råpoängen är självskattningen räknad med verktygets skala. Ett område som inte är färdigbesvarat visar hur stor andel som är besvarad och ska läsas med försiktighet."
+                <ul class="kk-sources">{caption}</ul>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The profile's numbers: every line of the chart per area, the likely range of the expected
+/// result, and how much is answered.
+#[component]
+pub fn ProfileTable(data: ResultData) -> impl IntoView {
+    let rubric = data.rubric;
+    let series = Memo::new(move |_| data.series());
+    let with_range = move || data.expected.with(|e| e.as_ref().is_some_and(|e| e.total.is_some()));
     let head = move || {
         series.with(|list| {
             list.iter().map(|s| view! { <th scope="col" class="kk-num">{s.name.clone()}</th> }).collect_view()
@@ -149,12 +236,11 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
                 .enumerate()
                 .map(|(i, area)| {
                     let completeness = score.areas.get(i).map(|a| a.completeness).unwrap_or_default();
-                    // The assessment's own column shows "–" for an area with no answers: 0 would read as a result.
+                    // The assessment's own columns show "–" for an area with no answers: 0 would read as a result.
                     let cells = list
                         .iter()
-                        .enumerate()
-                        .map(|(j, s)| {
-                            let text = if j == 0 && completeness.answered == 0 {
+                        .map(|s| {
+                            let text = if s.own && completeness.answered == 0 {
                                 "–".to_string()
                             } else {
                                 format::points(s.values[i])
@@ -162,10 +248,16 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
                             view! { <td class="kk-num">{text}</td> }
                         })
                         .collect_view();
+                    let range = data.expected.with(|e| {
+                        e.as_ref().and_then(|e| e.areas.get(i)).and_then(|a| a.estimate).map(|x| {
+                            format!("{}–{}", format::points(x.low), format::points(x.high))
+                        })
+                    });
                     view! {
                         <tr>
                             <th scope="row">{format!("{}. {}", area.id, area.name)}</th>
                             {cells}
+                            {with_range().then(|| view! { <td class="kk-num">{range.unwrap_or_else(|| "–".into())}</td> })}
                             <td class="kk-num">{format!("{} %", completeness.percent())}</td>
                         </tr>
                     }
@@ -174,17 +266,14 @@ pub fn Profile(data: ResultData, print: bool) -> impl IntoView {
         })
     };
     view! {
-        <figure class="kk-figure">
-            <EChart chart=chart label=label height=if print { 430 } else { 480 } svg=print class="kk-radar"/>
-            <figcaption>
-                "Poäng per område (0–100). Ett område som inte är färdigbesvarat visar hur stor andel som är besvarad och ska läsas med försiktighet."
-                <ul class="kk-sources">{caption}</ul>
-            </figcaption>
-        </figure>
         <TableRegion label="Profilen i siffror: poäng per område">
             <table class="kk-table" data-testid="profile-table">
                 <caption>"Profilen i siffror: poäng per område"</caption>
-                <thead><tr><th scope="col">"Område"</th>{head}<th scope="col" class="kk-num">"Besvarat"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">"Område"</th>{head}
+                    {move || with_range().then(|| view! { <th scope="col" class="kk-num">"Troligt intervall vid utvärdering"</th> })}
+                    <th scope="col" class="kk-num">"Besvarat"</th>
+                </tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </TableRegion>
@@ -215,7 +304,11 @@ pub fn LargestGaps(data: ResultData) -> impl IntoView {
             <h2 id="kk-gaps-h">"Största skillnader"</h2>
             <div class="kk-insights">
                 <div>
-                    <h3>"Längst under jämförelsesnittet"</h3>
+                    <h3>{move || if data.expected.with(|e| e.is_some()) {
+                        "Längst under jämförelsesnittet (förväntat resultat)"
+                    } else {
+                        "Längst under jämförelsesnittet"
+                    }}</h3>
                     {move || insights.with(|i| list(&i.below_comparison, true))}
                 </div>
                 <div>
@@ -227,14 +320,17 @@ pub fn LargestGaps(data: ResultData) -> impl IntoView {
     }
 }
 
-/// The scoring rule and where reference figures come from.
+/// The scoring rule, the expected-result model and where the criteria come from.
 #[component]
 pub fn ScoringNote(rubric: &'static Rubric) -> impl IntoView {
+    let catalog = AppState::expect().catalog();
+    let model = catalog.calibration_for(&rubric.id).map(|c| c.paragraph(&rubric.scale, &catalog.references));
     view! {
         <section aria-labelledby="kk-rule-h">
             <h2 id="kk-rule-h">"Så räknas poängen"</h2>
             <p>{SCORING_RULE}</p>
             <p>{rubric.scale.rationale.clone()}</p>
+            {model.map(|m| view! { <p data-testid="model-paragraph">{m}</p> })}
             <p>{format!("Kriterierna: {}. Källa: {}.", rubric.title, rubric.source.describe())}</p>
         </section>
     }

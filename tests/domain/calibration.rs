@@ -17,6 +17,7 @@ fn model(shares: [f64; 5], area_range: f64, total_range: f64) -> Calibration {
         rubric: "kk-2022".into(),
         method: "per_level".into(),
         levels: shares.iter().enumerate().map(|(i, s)| LevelShare { value: i as u8, share: *s }).collect(),
+        area_offsets: BTreeMap::new(),
         area_range,
         total_range,
         evidence: Evidence {
@@ -106,7 +107,7 @@ fn fitting_recovers_the_shares_that_produced_the_published_figures() {
         .collect();
     let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
     let fitted = study::fit(Method::PerLevel, r, &data);
-    for (got, want) in fitted.iter().zip(&truth.levels) {
+    for (got, want) in fitted.levels.iter().zip(&truth.levels) {
         assert!((got.share - want.share).abs() < 1e-3, "{got:?} vs {want:?}");
     }
     // Held out, the recovered model predicts every area almost exactly.
@@ -135,7 +136,7 @@ fn an_affine_world_is_fitted_exactly_by_the_affine_method() {
         .collect();
     let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
     let fitted = study::fit(Method::Affine, r, &data);
-    for (got, want) in fitted.iter().zip(&shares) {
+    for (got, want) in fitted.levels.iter().zip(&shares) {
         assert!((got.share - want).abs() < 1e-3, "{got:?} vs {want}");
     }
 }
@@ -151,4 +152,135 @@ fn a_reading_must_answer_every_question_with_a_reason() {
     assert!(Reading::parse(&serde_json::to_string(&reading).unwrap(), r).is_err());
     reading.answers.remove(&first);
     assert!(Reading::parse(&serde_json::to_string(&reading).unwrap(), r).is_err());
+}
+
+/// The stored readings, as the study loads them.
+fn stored_readings() -> Vec<(Reading, Official)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/calibration/readings");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("rubrics/calibration/readings exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    study::load(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), rubric("kk-2022"), crate::support::catalog())
+        .expect("every stored reading answers the current questionnaire")
+}
+
+fn calibration_file(name: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/calibration").join(name))
+        .unwrap_or_else(|e| panic!("rubrics/calibration/{name}: {e}"))
+}
+
+#[test]
+fn every_published_evaluation_has_at_least_two_independent_readings() {
+    let readings = stored_readings();
+    let mut by_report: BTreeMap<&str, Vec<&Reading>> = BTreeMap::new();
+    for (r, _) in &readings {
+        by_report.entry(r.report.as_str()).or_default().push(r);
+    }
+    for report in ["alingsas-2022", "ale-2020"] {
+        let list = by_report.get(report).unwrap_or_else(|| panic!("no reading of {report}"));
+        assert!(list.len() >= 2, "{report}: {} readings", list.len());
+        assert!(list.windows(2).all(|w| w[0].text_sha256 == w[1].text_sha256), "{report}: readers saw different texts");
+        assert!(
+            list.windows(2).all(|w| w[0].reader != w[1].reader && w[0].answers != w[1].answers),
+            "{report}: copies"
+        );
+    }
+    // Every reading of the whole study saw the same questionnaire.
+    assert!(readings.windows(2).all(|w| w[0].0.questionnaire_sha256 == w[1].0.questionnaire_sha256));
+}
+
+#[test]
+fn the_stored_model_and_results_are_reproduced_from_the_readings() {
+    use kommunkompass::domain::calibration::report;
+    let r = rubric("kk-2022");
+    let result = study::run(r, &stored_readings()).expect("the study runs");
+    let stored = Calibration::parse(&calibration_file("model.json")).unwrap();
+    assert_eq!(
+        result.calibration, stored,
+        "model.json is not what the readings give: run `cargo run --example calibrate -- --write`"
+    );
+    assert_eq!(report::render(r, &result), calibration_file("results.md"), "results.md is stale");
+    assert_eq!(crate::support::catalog().calibration_for("kk-2022"), Some(&stored), "the app embeds the stored model");
+}
+
+#[test]
+fn held_out_totals_are_within_30_points_and_the_ranges_cover_every_held_out_error() {
+    // The targets are ≤ 30 points in total and ≤ 10 in every area, held out, for every
+    // reading of both evaluations. The total target is met and asserted here. The area target is
+    // not met (the largest area errors, 11–14 points, are in each municipality's strongest area;
+    // see rubrics/calibration/README.md), so the app's per-area range is the measured largest
+    // error instead of the target, and this test holds it to that.
+    let r = rubric("kk-2022");
+    let result = study::run(r, &stored_readings()).unwrap();
+    let chosen = result.validations.iter().find(|v| v.method == result.chosen).unwrap();
+    assert_eq!(chosen.folds.len(), 2);
+    for fold in &chosen.folds {
+        for p in &fold.predictions {
+            assert!(p.total_error.abs() <= 30.0, "{} total: {:+.1}", p.reader, p.total_error);
+            for (area, e) in &p.area_errors {
+                assert!(e.abs() <= result.calibration.area_range, "{} area {area}: {e:+.1}", p.reader);
+            }
+            assert!(p.total_error.abs() <= result.calibration.total_range);
+        }
+    }
+    // The calibrated model beats the raw scale by far on the same held-out predictions.
+    let scale = result.validations.iter().find(|v| v.method == Method::Scale).unwrap();
+    assert!(chosen.mean_area_error() * 3.0 < scale.mean_area_error());
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn every_reading_answered_the_questionnaire_as_it_is_worded_now() {
+    // A question reworded after the readings were made would leave them answering something
+    // else: the study must then be read again (see rubrics/calibration/README.md).
+    let current = sha256(&study::questionnaire(rubric("kk-2022")));
+    for (r, _) in stored_readings() {
+        assert_eq!(r.questionnaire_sha256, current, "{} answered another wording of the questionnaire", r.reader);
+    }
+}
+
+#[test]
+fn readings_saw_the_redacted_text_of_their_own_report() {
+    // The redaction of each seed report, as rubrics/calibration/redact.py writes it.
+    let expected = BTreeMap::from([
+        ("alingsas-2022", "c16ee41e2afb978622380a88d0d6d3273a3867ab931d4017e175ae891308fceb"),
+        ("ale-2020", "8942d61fb6d1f1f87140e08dedfdf8da1293f0253b2da1fdfdba555d51df2321"),
+        ("amal-2019", "310a24412020d2fb171ad394651fd02d4abc9caa356ec0edf6d32b98dedfbc19"),
+    ]);
+    for (r, _) in stored_readings() {
+        assert_eq!(Some(&r.text_sha256.as_str()), expected.get(r.report.as_str()), "{}", r.reader);
+    }
+}
+
+#[test]
+fn the_explanation_quotes_the_stored_model() {
+    let catalog = crate::support::catalog();
+    let c = catalog.calibration_for("kk-2022").unwrap();
+    let r = rubric("kk-2022");
+    let basis = c.basis(&catalog.references);
+    assert!(basis.contains("två publicerade utvärderingar (Ale kommun 2020 och Alingsås kommun 2022)"), "{basis}");
+    assert!(basis.contains("fyra oberoende läsare"), "{basis}");
+    let accuracy = c.accuracy();
+    let h = &c.evidence.held_out;
+    for figure in [h.max_total_error, h.mean_area_error, h.max_area_error, c.total_range, c.area_range] {
+        let text = kommunkompass::domain::format::points(figure);
+        assert!(accuracy.contains(&text), "{accuracy} lacks {text}");
+    }
+    let shows = c.what_measurements_show(&r.scale);
+    assert!(shows.contains(&format!("{} för ”Saknas”", kommunkompass::domain::format::percent(c.share(0)))), "{shows}");
+    assert!(
+        shows.contains(&format!("{} för ”Påbörjat”", kommunkompass::domain::format::percent(c.share(1)))),
+        "{shows}"
+    );
+    assert!(!shows.contains("brukar ge högre"));
+    let paragraph = c.paragraph(&r.scale, &catalog.references);
+    assert!(paragraph.contains(&basis) && paragraph.contains(&accuracy));
 }

@@ -157,3 +157,25 @@ fn question_sources_read_as_documents_and_sections() {
         assert!(catalog().seed_title(seed).is_some(), "{seed}");
     }
 }
+
+#[test]
+fn web_checks_name_existing_questions_that_look_at_the_website() {
+    let checks = crate::support::catalog().web_checks.as_ref().expect("rubrics/webchecks.json is embedded");
+    let r = rubric("kk-2022");
+    assert_eq!(checks.rubric, r.id);
+    assert!(checks.checks.len() >= 15, "{}", checks.checks.len());
+    for c in &checks.checks {
+        assert!(c.questions.iter().all(|q| r.question(q).is_some()), "{}", c.id);
+        assert!(
+            c.questions.iter().any(|q| r
+                .question(q)
+                .unwrap()
+                .evidence
+                .contains(&kommunkompass::domain::rubric::Evidence::Webbplats)),
+            "{} names no question the website can show",
+            c.id
+        );
+        assert!(c.source.seed.is_some() && c.source.section.is_some(), "{}", c.id);
+    }
+    assert!(checks.for_question("1.3.1").any(|c| c.id == "politiker-kontakt"));
+}

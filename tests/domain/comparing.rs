@@ -96,15 +96,44 @@ fn the_profile_draws_the_assessment_then_the_chosen_comparisons_then_the_targets
     let list = everything(&catalog().references, &[user_reference()], &catalog().mappings, r, Vec::new());
     let average = list.iter().find(|c| c.kind == ComparisonKind::Average && c.areas.is_some()).unwrap();
     let chosen = BTreeSet::from([average.key.clone(), "ref:egen-1".to_string(), TARGETS_KEY.to_string()]);
-    let series = profile_series("Workshop", &s, &list, &chosen);
+    let series = profile_series("Workshop", &s, None, &list, &chosen);
     let drawn: Vec<(&str, Stroke)> = series.iter().map(|x| (x.name.as_str(), x.stroke)).collect();
     assert_eq!(
         drawn,
         [
-            ("Självskattning: Workshop", Stroke::Main),
+            ("Självskattning (råpoäng): Workshop", Stroke::Main),
             (average.label.as_str(), Stroke::Dashed),
             ("Vårt officiella resultat", Stroke::Thin),
             ("Målnivå", Stroke::Dotted),
         ]
     );
+}
+
+#[test]
+fn with_a_calibration_the_expected_result_leads_and_the_raw_score_follows() {
+    let r = rubric("kk-2022");
+    let answers = all(r, kommunkompass::domain::assessment::Response::Level(2));
+    let s = score(r, &answers);
+    let c = catalog().calibration_for("kk-2022").unwrap();
+    let expected = c.expected(r, &answers);
+    let list = everything(&catalog().references, &[], &catalog().mappings, r, Vec::new());
+    let series = profile_series("Workshop", &s, Some(&expected), &list, &BTreeSet::new());
+    let drawn: Vec<(&str, Stroke, bool)> = series.iter().map(|x| (x.name.as_str(), x.stroke, x.own)).collect();
+    assert_eq!(
+        drawn,
+        [("Förväntat vid utvärdering", Stroke::Main, true), ("Självskattning (råpoäng): Workshop", Stroke::Raw, true)]
+    );
+    // Delvis everywhere: the raw score is 40 per area, the expected result the fitted share of it.
+    assert!(series[1].values.iter().all(|v| (*v - 40.0).abs() < 1e-9));
+    let share = (c.share(2) * 1000.0).round() / 10.0;
+    assert!(series[0].values.iter().all(|v| (*v - share).abs() < 0.051), "{:?} vs {share}", series[0].values);
+    // With an area left unanswered there is no expected line, only the raw one.
+    let mut partial = answers.clone();
+    for q in r.area("4").unwrap().questions() {
+        partial.remove(&q.id);
+    }
+    let expected = c.expected(r, &partial);
+    let series = profile_series("Workshop", &score(r, &partial), Some(&expected), &list, &BTreeSet::new());
+    assert_eq!(series.len(), 1);
+    assert_eq!(series[0].stroke, Stroke::Main);
 }

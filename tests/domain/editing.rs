@@ -105,3 +105,65 @@ fn an_action_belongs_to_its_area_and_the_areas_sub_areas_only() {
     assert!(!action("4.1").is_for_area("3"));
     assert!(!action("3.").is_for_area("3"));
 }
+
+#[test]
+fn schema_3_edits_merge_per_item_and_per_check() {
+    use kommunkompass::domain::assessment::Edit;
+    use kommunkompass::domain::evidence::{EvidenceItem, ItemKind};
+    use kommunkompass::domain::merge::merge;
+    let base = crate::support::assessment("kk-2022");
+    let doc = |id: &str, title: &str| EvidenceItem {
+        id: id.into(),
+        kind: ItemKind::Document,
+        title: title.into(),
+        ..EvidenceItem::default()
+    };
+    let mut left = base.clone();
+    let mut right = base.clone();
+    assert!(left.apply(Edit::UpsertItem { question: "1.1.1".into(), item: doc("a", "Demokratiprogram") }, 10));
+    assert!(right.apply(Edit::UpsertItem { question: "1.1.1".into(), item: doc("b", "Kommunikationspolicy") }, 11));
+    assert!(right.apply(
+        Edit::Response {
+            question: "1.1.1".into(),
+            response: Some(kommunkompass::domain::assessment::Response::Level(3))
+        },
+        12
+    ));
+    assert!(left.apply(Edit::WebCheck { check: "politiker-kontakt".into(), done: true }, 13));
+    assert!(right.apply(Edit::WebCheck { check: "skattepengar".into(), done: true }, 14));
+    assert!(left.apply(Edit::Priorities(vec!["1.3".into()]), 15));
+    assert!(right.apply(Edit::EvaluationDate("2027-03-18".into()), 16));
+    assert!(!right.apply(Edit::EvaluationDate("2027-03-18".into()), 17), "the same date again changes nothing");
+    let m = merge(&left, &right);
+    assert!(kommunkompass::domain::merge::equivalent(&m, &merge(&right, &left)), "commutative");
+    let titles: Vec<&str> = m.answers["1.1.1"].live_items().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Demokratiprogram", "Kommunikationspolicy"], "both tabs' items survive, and the answer");
+    assert!(m.answers["1.1.1"].response.is_some());
+    assert_eq!(m.preparation.web_checks.len(), 2);
+    assert_eq!(m.priorities.subareas, ["1.3"]);
+    assert_eq!(m.preparation.evaluation_date, "2027-03-18");
+    // Deleting an item in one tab wins over the older copy in the other.
+    let mut deleted = m.clone();
+    assert!(deleted.apply(Edit::DeleteItem { question: "1.1.1".into(), item: "a".into() }, 20));
+    let again = merge(&m, &deleted);
+    assert_eq!(again.answers["1.1.1"].live_items().count(), 1);
+}
+
+#[test]
+fn an_answer_to_a_retired_question_can_be_taken_over_by_its_replacement() {
+    use kommunkompass::domain::assessment::{Edit, Response};
+    let r = crate::support::rubric("kk-2022");
+    let old = r.retired.iter().find(|x| !x.replaced_by.is_empty()).unwrap();
+    let mut a = crate::support::assessment("kk-2022");
+    a.edit_answer(&old.id, 5, |x| {
+        x.response = Some(Response::Level(2));
+        x.comment = "Från den gamla frågan".into();
+    });
+    let to = old.replaced_by[0].clone();
+    assert!(a.apply(Edit::AdoptRetired { from: old.id.clone(), to: to.clone() }, 9));
+    assert_eq!(a.answers[&to].response, Some(Response::Level(2)));
+    assert_eq!(a.answers[&to].comment, "Från den gamla frågan");
+    assert_eq!(a.answers[&to].changed_at, 9);
+    assert!(a.answers.contains_key(&old.id), "the retired answer is kept");
+    assert!(!a.apply(Edit::AdoptRetired { from: old.id.clone(), to }, 10), "taking it over twice changes nothing");
+}

@@ -181,7 +181,7 @@ fn one_size_limit_applies_before_and_after_reading() {
 #[test]
 fn shape_problems_are_explained_in_swedish_with_their_place_in_the_file() {
     use serde_json::{Value, json};
-    const CURRENT: &str = include_str!("../fixtures/assessment-schema-2.json");
+    const CURRENT: &str = include_str!("../fixtures/assessment-schema-3.json");
     let with = |change: &dyn Fn(&mut Value)| {
         let mut v: Value = serde_json::from_str(CURRENT).unwrap();
         change(&mut v["assessment"]);
@@ -211,4 +211,26 @@ fn shape_problems_are_explained_in_swedish_with_their_place_in_the_file() {
     let old = GOOD.replace("\"created_at\": 1763800000000", "\"created_at\": \"igår\"");
     let message = import(&old).unwrap_err().to_string();
     assert!(message.contains("texten ”igår”") && !message.contains("rad "), "{message}");
+}
+
+#[test]
+fn a_file_with_a_dangerous_link_a_bad_date_or_too_many_priorities_is_refused() {
+    use serde_json::{Value, json};
+    const CURRENT: &str = include_str!("../fixtures/assessment-schema-3.json");
+    let with = |change: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(CURRENT).unwrap();
+        change(&mut v["assessment"]);
+        v.to_string()
+    };
+    type Change = dyn Fn(&mut Value);
+    let cases: [(&Change, &str); 4] = [
+        (&|a| a["answers"]["1.1.1"]["items"][0]["link"] = json!("javascript:alert(1)"), "måste börja med https://"),
+        (&|a| a["preparation"]["evaluation_date"] = json!("nästa vår"), "är inte ett datum"),
+        (&|a| a["priorities"]["subareas"] = json!(["1.1", "1.2", "1.3", "1.4"]), "fler än 3 prioriterade"),
+        (&|a| a["priorities"]["subareas"] = json!(["9.9"]), "9.9"),
+    ];
+    for (change, expected) in cases {
+        let message = import(&with(change)).unwrap_err().to_string();
+        assert!(message.contains(expected), "{message}");
+    }
 }

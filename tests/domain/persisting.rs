@@ -124,11 +124,53 @@ fn the_schema_of_a_stored_entry_is_read_without_decoding_it() {
     assert_eq!(stored_schema(v1), Some(1));
     assert!(!is_newer_than_this_app(v1));
     // A future schema with fields this build does not know is still recognised as newer.
-    let future = now.replacen(&format!("\"schema\":{SCHEMA_VERSION},"), "\"schema\":3,\"new_field\":[1,2],", 1);
-    assert_eq!(stored_schema(&future), Some(3));
+    let next = SCHEMA_VERSION + 1;
+    let future =
+        now.replacen(&format!("\"schema\":{SCHEMA_VERSION},"), &format!("\"schema\":{next},\"new_field\":[1,2],"), 1);
+    assert_eq!(stored_schema(&future), Some(u64::from(next)));
     assert!(is_newer_than_this_app(&future));
     // Not ours, or not JSON: no schema, so never "newer".
     assert_eq!(stored_schema("{\"kind\":\"annat\",\"schema\":9}"), None);
     assert_eq!(stored_schema("{ trasig"), None);
     assert!(!is_newer_than_this_app("{ trasig"));
+}
+
+#[test]
+fn schema_2_opens_unchanged_and_gains_empty_schema_3_fields() {
+    let text = include_str!("../fixtures/assessment-schema-2.json");
+    let e = decode(text).unwrap();
+    assert_eq!(e.schema, SCHEMA_VERSION);
+    let a = e.assessment;
+    assert!(a.answers.values().all(|x| x.items.is_empty()));
+    assert!(a.priorities.subareas.is_empty() && a.preparation.evaluation_date.is_empty() && a.origin.is_none());
+    // Everything schema 2 had is still there, value for value.
+    let raw: serde_json::Value = serde_json::from_str(text).unwrap();
+    let again: serde_json::Value = serde_json::from_str(&encode(&a, "x", 1)).unwrap();
+    assert_eq!(raw["assessment"]["answers"], again["assessment"]["answers"]);
+    let ids = |v: &serde_json::Value| {
+        v["assessment"]["actions"].as_array().unwrap().iter().map(|x| x["id"].clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&raw), ids(&again));
+}
+
+#[test]
+fn schema_3_fixture_keeps_evidence_priorities_preparation_and_origin() {
+    use kommunkompass::domain::assessment::Origin;
+    use kommunkompass::domain::evidence::{ItemKind, ItemStatus};
+    let text = include_str!("../fixtures/assessment-schema-3.json");
+    let a = decode(text).unwrap().assessment;
+    let items = &a.answers["1.1.1"].items;
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        (items[0].kind, items[0].status, items[0].reference.as_str()),
+        (ItemKind::Document, ItemStatus::Exists, "KS 2023/145")
+    );
+    assert_eq!(a.answers["1.1.1"].live_items().count(), 2, "the deleted item is a tombstone");
+    assert_eq!(a.priorities.subareas, ["1.3", "5.4"]);
+    assert_eq!(a.preparation.evaluation_date, "2027-03-18");
+    assert!(a.preparation.web_checks["politiker-kontakt"].done);
+    assert_eq!(a.origin, Some(Origin::Workshop { workshop: "w-1".into(), participants: 5 }));
+    assert_eq!(decode(&encode(&a, "x", 1)).unwrap().assessment, a);
+    let r = rubric("kk-2022");
+    assert!(kommunkompass::domain::import::validate_import(text.as_bytes(), std::slice::from_ref(r)).is_ok());
 }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use kommunkompass::charts::{self, Stroke};
 use kommunkompass::domain::assessment::{Answer, Response};
 use kommunkompass::domain::compare::{ComparisonKind, comparisons, default_key};
-use kommunkompass::domain::csv::scores_csv;
 use kommunkompass::domain::insights::derive;
 use kommunkompass::domain::scoring::score;
 use serde_json::Value;
@@ -97,30 +96,6 @@ fn targets_above_the_answers_show_the_distance_to_go() {
 }
 
 #[test]
-fn csv_opens_in_swedish_excel() {
-    let r = rubric("kk-2022");
-    let mut answers = BTreeMap::new();
-    answers.insert(r.subarea("1.1").unwrap().questions[1].id.clone(), level(3));
-    let csv = scores_csv(r, &score(r, &answers));
-    assert!(csv.starts_with('\u{feff}'), "UTF-8 byte order mark");
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng");
-    assert_eq!(lines.len(), 1 + 8 + 36 + 1);
-    assert_eq!(lines[1], "Område;1;Samspel mellan förtroendevalda och medborgare;15;100;15;1;33;15");
-    assert_eq!(lines[2], "Delområde;1.1;Strategi för demokratiutveckling och information;15;20;75;1;6;15");
-    assert_eq!(lines[3], "Delområde;1.2;Kommunens information till medborgarna;;10;;0;6;");
-    assert!(lines.last().unwrap().starts_with("Totalt;;Hela kommunen;15;800;1,9;1;227"), "{}", lines.last().unwrap());
-}
-
-#[test]
-fn csv_quotes_fields_with_separators() {
-    let mut r = rubric("kk-2022").clone();
-    r.areas[0].name = "Namn; med \"citat\"".into();
-    let csv = scores_csv(&r, &score(&r, &BTreeMap::new()));
-    assert!(csv.contains("Område;1;\"Namn; med \"\"citat\"\"\";;100"));
-}
-
-#[test]
 fn the_profile_chart_has_every_area_on_a_0_to_100_scale() {
     let r = rubric("kk-2022");
     let s = score(r, &all(r, top(r)));
@@ -130,7 +105,12 @@ fn the_profile_chart_has_every_area_on_a_0_to_100_scale() {
         .unwrap();
     let series = [
         charts::own_series("Självskattning", &s),
-        charts::ProfileSeries { name: avg.label.clone(), values: avg.areas.clone().unwrap(), stroke: Stroke::Dashed },
+        charts::ProfileSeries {
+            name: avg.label.clone(),
+            values: avg.areas.clone().unwrap(),
+            stroke: Stroke::Dashed,
+            own: false,
+        },
     ];
     let option: Value = serde_json::to_value(charts::profile(r, &s, &series)).unwrap();
     let indicators = option["radar"][0]["indicator"].as_array().unwrap();
@@ -164,4 +144,36 @@ fn sub_area_bars_show_points_targets_and_maxima() {
     assert_eq!(option["xAxis"]["data"], serde_json::json!(["7.1", "7.2", "7.3", "7.4"]));
     assert_eq!(option["series"][0]["data"], serde_json::json!([11.3, 30.0, 18.8, 15.0]));
     assert_eq!(option["series"][2]["data"], serde_json::json!([15.0, 40.0, 25.0, 20.0]));
+}
+
+#[test]
+fn the_summary_names_the_clearest_strengths_and_improvement_areas_and_the_next_actions() {
+    use kommunkompass::domain::action::{Action, ActionStatus};
+    use kommunkompass::domain::summary::summarize;
+    let r = rubric("kk-2022");
+    let mut answers = BTreeMap::new();
+    // 7.2 (max 40) and 3.1 (max 10) at the top, 5.4 at the bottom, 1.4 Delvis, 2.1 Etablerat.
+    for (sub, v) in [("7.2", 4), ("3.1", 4), ("2.1", 3), ("1.4", 2), ("5.4", 0), ("6.2", 1)] {
+        for q in &r.subarea(sub).unwrap().questions {
+            answers.insert(q.id.clone(), level(v));
+        }
+    }
+    let mut a = crate::support::assessment("kk-2022");
+    a.answers = answers.clone();
+    for (id, due, status) in [
+        ("x", "2026-05-01", ActionStatus::Planned),
+        ("y", "2025-12-01", ActionStatus::InProgress),
+        ("z", "2024-01-01", ActionStatus::Done),
+        ("w", "hösten 2026", ActionStatus::Planned),
+        ("v", "2026-01-15", ActionStatus::Planned),
+    ] {
+        a.upsert_action(Action { id: id.into(), target: "5".into(), due: due.into(), status, ..Action::default() }, 1);
+    }
+    let s = summarize(&score(r, &answers), &a);
+    let ids = |p: &[kommunkompass::domain::summary::Pick]| p.iter().map(|x| x.subarea.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&s.strengths), ["7.2", "3.1", "2.1"], "full share first, the bigger sub-area first on a tie");
+    // 5.4 and 6.2 both earn 0 (Saknas and Påbörjat); 5.4 and 6.2 have the same max, so by id.
+    assert_eq!(ids(&s.improvements), ["5.4", "6.2", "1.4"]);
+    let due: Vec<&str> = s.next_actions.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(due, ["y", "v", "x"], "done actions are left out; dates in order");
 }

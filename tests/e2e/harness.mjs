@@ -5,9 +5,12 @@
 // - Launches Debian's Chromium once per test file (node --test runs each file in its own
 //   process) through playwright-core; never downloads a browser.
 // - `e2e(name, fn)` runs one test with a Session: every browser context it opens is fresh (empty
-//   profile, empty localStorage). When the test ends the session fails it if any page logged a
-//   console error or warning (except Chromium's known `integrity`-on-preload warning), threw an
-//   uncaught exception, or requested anything from a host other than 127.0.0.1.
+//   profile, empty localStorage). `e2e(name, fn, { serve })` gives the test its own server instead:
+//   `serve()` resolves to { url, close() } (e.g. scripts/serve-release.mjs, static-web-server);
+//   `session.url` is then the app's address without the trailing slash (origin + base path).
+//   When the test ends the session fails it if any page logged a console error or warning
+//   (except Chromium's known `integrity`-on-preload warning), threw an uncaught exception, or
+//   requested anything from a host other than 127.0.0.1.
 // - `session.axe(page, label)` runs axe-core (WCAG 2.0/2.1 A and AA) and fails on any violation,
 //   listing them readably.
 import { test, after } from "node:test";
@@ -17,9 +20,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
+import { swState } from "./sw.mjs";
+export { networkRequests } from "./sw.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = resolve(ROOT, process.env.KK_DIST || "dist");
+/** The release build for /styrning/kommunkompassen/ (scripts/test.sh builds it). */
+export const SUBPATH = "/styrning/kommunkompassen";
+export const DIST_SUBPATH = resolve(ROOT, process.env.KK_DIST_SUBPATH || "target/dist-subpath");
 export const CHROMIUM = process.env.KK_CHROMIUM || "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -64,7 +72,9 @@ export class Session {
     this.server = server;
     this.browser = browser;
     this.name = name;
-    this.url = server.url;
+    this.url = server.url.replace(/\/$/, "");
+    /** The path the app is served under, without the trailing slash ("" at the root). */
+    this.base = new URL(this.url).pathname.replace(/\/$/, "");
     this.contexts = [];
     this.problems = [];
     this.requests = [];
@@ -139,6 +149,12 @@ export class Session {
     }
   }
 
+  /** The app's route of a page's address: "/bedomning/x" for <base>/bedomning/x. */
+  route(page) {
+    const path = new URL(page.url()).pathname;
+    return path.startsWith(this.base) ? path.slice(this.base.length) || "/" : path;
+  }
+
   /** Hosts other than loopback that any page of this test asked for. */
   foreignRequests() {
     return this.requests.filter((u) => {
@@ -157,10 +173,11 @@ export class Session {
  * Declares one end-to-end test. `fn(session, t)` gets a Session; contexts are closed afterwards,
  * and console errors, page errors and foreign requests fail the test.
  */
-export function e2e(name, fn, { timeout = 90_000 } = {}) {
+export function e2e(name, fn, { timeout = 90_000, serve } = {}) {
   return test(name, { timeout }, async (t) => {
-    const { server, browser } = await sharedBrowser();
-    const session = new Session(server, browser, name);
+    const { server: shared, browser } = await sharedBrowser();
+    const own = serve ? await serve() : null;
+    const session = new Session(own ?? shared, browser, name);
     let failure;
     try {
       await fn(session, t);
@@ -168,6 +185,7 @@ export function e2e(name, fn, { timeout = 90_000 } = {}) {
       failure = e;
     }
     await session.close();
+    if (own) await own.close();
     const problems = [...session.problems];
     const foreign = session.foreignRequests();
     if (foreign.length) problems.push(`requests to hosts other than 127.0.0.1:\n    ${foreign.join("\n    ")}`);
@@ -196,6 +214,21 @@ export async function appReady(page) {
   await page.locator(".kk-app h1").first().waitFor();
 }
 
+/** Waits (up to 20 s) until the page's service worker registration has an activated worker. */
+export async function swActivated(page) {
+  const state = await swState(page);
+  assert.equal(state, "activated", `service worker: ${state}`);
+}
+
+/** A first visit of `path` in a fresh context, until the service worker is installed and active. */
+export async function firstVisit(session, path = "/") {
+  const context = await session.newContext();
+  const page = await context.newPage();
+  await open(page, session, path);
+  await swActivated(page);
+  return { context, page };
+}
+
 /** Element id form of a question id: "1.1.1" → "1-1-1". */
 export const domId = (qid) => qid.replaceAll(".", "-");
 
@@ -204,7 +237,7 @@ export const radioId = (qid, choice) => `kk-q-${domId(qid)}-${typeof choice === 
 
 /** Creates an assessment through the start page form; resolves to its id. */
 export async function createAssessment(page, session, { name = "Workshop mars", municipality = "Exempelby kommun" } = {}) {
-  if (!new URL(page.url()).pathname.match(/^\/$/)) await open(page, session, "/");
+  if (!page.url().startsWith(session.url) || session.route(page) !== "/") await open(page, session, "/");
   await page.locator("#kk-new-name").fill(name);
   await page.locator("#kk-new-muni").fill(municipality);
   assert.equal(await page.locator("#kk-new-rubric").inputValue(), "kk-2022", "the current rubric is preselected");
@@ -215,9 +248,9 @@ export async function createAssessment(page, session, { name = "Workshop mars", 
   return assessmentIdOf(page);
 }
 
-/** The assessment id in the page's address (/bedomning/<id>/…). */
+/** The assessment id in the page's address ([base]/bedomning/<id>/…). */
 export function assessmentIdOf(page) {
-  const m = new URL(page.url()).pathname.match(/^\/bedomning\/([^/]+)/);
+  const m = new URL(page.url()).pathname.match(/\/bedomning\/([^/]+)/);
   assert.ok(m, `not on an assessment page: ${page.url()}`);
   return decodeURIComponent(m[1]);
 }

@@ -11,6 +11,11 @@ const AVERAGE = reference("average-2021-vallentuna-page");
 const ALINGSAS = reference("alingsas-2022");
 const AMAL = reference("amal-2019");
 const areaValues = (r) => RUBRIC.areas.map((a) => r.areas[a.id]);
+const MODEL = JSON.parse(readFileSync(join(ROOT, "rubrics/calibration/model.json"), "utf8"));
+/** The expected evaluator points of an area answered at `level` throughout (one decimal). */
+const expectedArea = (level) => Math.round(MODEL.levels.find((l) => l.value === level).share * 1000) / 10;
+/** Points as the app writes them: one decimal with a comma, whole numbers without. */
+const sv = (x) => { const r = Math.round(x * 10) / 10; return Number.isInteger(r) ? String(r) : String(r).replace(".", ","); };
 
 /** A saved-file text with every question answered at `level` (and a comment on each). */
 function assessmentFile(level, name = "Alla svar") {
@@ -54,20 +59,27 @@ e2e("an assessment answered at the top level draws 100 on every axis beside the 
   const page = await s.newPage();
   await importAndOpenResults(page, s, assessmentFile(4, "Toppnivå"), "Toppnivå");
   const series = await radarSeries(page);
-  assert.equal(series.length, 2, "the assessment and the default comparison");
-  assert.deepEqual(series[0], ["Självskattning: Toppnivå", [100, 100, 100, 100, 100, 100, 100, 100]]);
-  assert.deepEqual(series[1], [AVERAGE.label, areaValues(AVERAGE)], "the average equals the reference file");
+  assert.equal(series.length, 3, "the expected result, the raw self-assessment and the default comparison");
+  const e4 = expectedArea(4);
+  assert.deepEqual(series[0], ["Förväntat vid utvärdering", Array(8).fill(e4)], "the expected result leads");
+  assert.deepEqual(series[1], ["Självskattning (råpoäng): Toppnivå", [100, 100, 100, 100, 100, 100, 100, 100]]);
+  assert.deepEqual(series[2], [AVERAGE.label, areaValues(AVERAGE)], "the average equals the reference file");
   const option = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption());
   assert.equal(option.radar[0].indicator.length, 8);
   assert.ok(option.radar[0].indicator.every((i) => i.max === 100 && i.min === 0), "fixed 0–100 scale");
-  assert.match(await text(page.locator("[data-testid=results-total]")), /^Totalt 800 av 800 poäng$/);
+  assert.equal(await text(page.locator("[data-testid=results-total]")), "Självskattning (råpoäng): 800 av 800 poäng");
+  const total = 8 * MODEL.levels.find((l) => l.value === 4).share * 100;
+  assert.equal(
+    await text(page.locator("[data-testid=expected-total]")),
+    `Förväntat vid en utvärdering: ${sv(total)} av 800 poäng (troligen ${sv(total - MODEL.total_range)}–${sv(Math.min(800, total + MODEL.total_range))})`,
+  );
   // The caption says what the average is, where it comes from and its caveat.
   const caption = await text(page.locator(".kk-figure figcaption"));
   assert.ok(caption.includes("vallentuna.se"), caption);
   assert.ok(caption.includes("anger inte vilka kommuner"), caption);
   // The table holds the same numbers as the chart.
   const firstRow = await page.locator("[data-testid=profile-table] tbody tr").first().locator("td").allTextContents();
-  assert.deepEqual(firstRow, ["100", String(AVERAGE.areas["1"]), "100 %"]);
+  assert.deepEqual(firstRow, [sv(e4), "100", String(AVERAGE.areas["1"]), `${sv(e4 - MODEL.area_range)}–${sv(Math.min(100, e4 + MODEL.area_range))}`, "100 %"]);
   // Published totals, including the first-time average of 475.
   assert.match(await text(page.locator("table", { hasText: "Publicerade totalpoäng" })), /Snitt, första utvärdering sedan 2020\s*475/);
   await s.axe(page, "resultat");
@@ -76,16 +88,17 @@ e2e("an assessment answered at the top level draws 100 on every axis beside the 
 e2e("toggling an overlay adds exactly that series, and a 2016 result is marked approximate", async (s) => {
   const page = await s.newPage();
   await importAndOpenResults(page, s, assessmentFile(2, "Delvis överallt"), "Delvis överallt");
-  assert.deepEqual((await radarSeries(page))[0][1], [40, 40, 40, 40, 40, 40, 40, 40]);
+  assert.deepEqual((await radarSeries(page))[0][1], Array(8).fill(expectedArea(2)));
+  assert.deepEqual((await radarSeries(page))[1][1], [40, 40, 40, 40, 40, 40, 40, 40]);
   await page.getByLabel(ALINGSAS.label, { exact: true }).check();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 4);
   let series = await radarSeries(page);
-  assert.deepEqual(series.map((x) => x[0]), ["Självskattning: Delvis överallt", AVERAGE.label, ALINGSAS.label]);
-  assert.deepEqual(series[2][1], areaValues(ALINGSAS));
+  assert.deepEqual(series.map((x) => x[0]), ["Förväntat vid utvärdering", "Självskattning (råpoäng): Delvis överallt", AVERAGE.label, ALINGSAS.label]);
+  assert.deepEqual(series[3][1], areaValues(ALINGSAS));
 
   const amalLabel = `${AMAL.label} (ungefärlig jämförelse)`;
   await page.getByLabel(amalLabel).check();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 4);
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 5);
   series = await radarSeries(page);
   const amal = series.find((x) => x[0] === amalLabel);
   assert.ok(amal, "the 2016 result is drawn under a label saying the comparison is approximate");
@@ -95,7 +108,7 @@ e2e("toggling an overlay adds exactly that series, and a 2016 result is marked a
   assert.match(await text(page.locator(".kk-figure figcaption")), /Ungefärlig jämförelse/);
 
   await page.getByLabel(ALINGSAS.label, { exact: true }).uncheck();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 4);
   assert.ok(!(await radarSeries(page)).some((x) => x[0] === ALINGSAS.label));
 
   // The sub-area bars of area 7 show points, targets and maxima; charts further down the page
@@ -177,6 +190,7 @@ e2e("strengths, improvement areas and an action plan that is saved and printed",
   await page.reload();
   await appReady(page);
   assert.equal(await area4.getByLabel("Ansvarig").inputValue(), "Ekonomichef");
+  const rawOnResults = await text(page.locator("[data-testid=results-total]"));
   await page.getByRole("link", { name: "Rapport för utskrift" }).click();
   await page.waitForURL(/\/rapport$/);
   await appReady(page);
@@ -184,11 +198,18 @@ e2e("strengths, improvement areas and an action plan that is saved and printed",
   const row = await page.locator('section[data-area="4"] table', { hasText: "Ansvarig" }).locator("tbody tr").first().locator("td").allTextContents();
   assert.deepEqual(row, ["Jämför nyckeltal med de tre bästa kommunerna i Kolada", "4.3", "Ekonomichef", "2026-06-30", "Pågår", "Nämndmål: God ekonomisk hushållning"]);
   const n = QUESTIONS.length;
-  assert.match(await text(page.locator(".kk-cover")), new RegExp(`Exempelby kommun\\s*Handlingsplan.*Besvarat\\s*${n} av ${n} frågor \\(100 %\\)`));
+  const summary = page.locator("[data-testid=summary-page]");
+  assert.match(await text(summary), new RegExp(`Exempelby kommun\\s*Handlingsplan · .* besvarat ${n} av ${n} frågor \\(100 %\\)`));
+  assert.match(await text(summary.locator("[data-testid=summary-expected]")), /^\d+(,\d)? av 800 \(troligen \d+(,\d)?–\d+(,\d)?\)$/);
+  assert.equal(`Självskattning (råpoäng): ${await text(summary.locator("[data-testid=summary-raw]"))} poäng`, rawOnResults);
+  // The summary page names the clearest strength and improvement area, and the action due next.
+  assert.match(await text(summary.locator("h2", { hasText: "Tydligaste styrkor" }).locator("xpath=following-sibling::ol[1]")), /^4\.1 /);
+  assert.match(await text(summary.locator("h2", { hasText: "Tydligaste förbättringsområden" }).locator("xpath=following-sibling::ol[1]")), /^4\.3 /);
+  assert.match(await text(summary.locator("table", { hasText: "Ansvarig" })), /Jämför nyckeltal med de tre bästa kommunerna i Kolada\s*4\.3\s*Ekonomichef\s*2026-06-30\s*Pågår/);
   await s.axe(page, "rapport");
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.ok(pages >= 9 && pages <= 20, `cover, profile and one page per area: ${pages} pages`);
+  assert.ok(pages >= 11 && pages <= 20, `summary, profile, one page per area and sources: ${pages} pages`);
 });
 
 e2e("CSV export opens in Swedish Excel: BOM, semicolons, decimal comma", async (s) => {
@@ -198,16 +219,18 @@ e2e("CSV export opens in Swedish Excel: BOM, semicolons, decimal comma", async (
   assert.match(name, /^kommunkompass-CSV-test-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.ok(csv.startsWith("\uFEFF"), "UTF-8 byte order mark");
   const lines = csv.slice(1).split("\r\n").filter(Boolean);
-  assert.equal(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng");
+  assert.equal(lines[0], "Nivå;Id;Namn;Poäng;Max;Andel av max (%);Besvarade;Aktuella frågor;Målpoäng;Förväntat resultat vid utvärdering;Troligt intervall, lägst;Troligt intervall, högst");
   const subareas = RUBRIC.areas.flatMap((a) => a.subareas);
   assert.equal(lines.length, 1 + RUBRIC.areas.length + subareas.length + 1);
   const s71 = subareas.find((x) => x.id === "7.1");
   const p71 = String(Math.round(s71.max * fraction(3) * 10) / 10).replace(".", ",");
   const share = Math.round(fraction(3) * 100);
   const q71 = s71.questions.length;
-  assert.ok(lines.includes(`Delområde;7.1;${s71.name};${p71};${s71.max};${share};${q71};${q71};${p71}`), lines.join("\n"));
+  const e71 = sv(s71.max * MODEL.levels.find((l) => l.value === 3).share);
+  assert.ok(lines.includes(`Delområde;7.1;${s71.name};${p71};${s71.max};${share};${q71};${q71};${p71};${e71};;`), lines.join("\n"));
   const n = QUESTIONS.length;
-  assert.equal(lines.at(-1), `Totalt;;Hela kommunen;600;800;75;${n};${n};600`);
+  const e3 = 800 * MODEL.levels.find((l) => l.value === 3).share;
+  assert.equal(lines.at(-1), `Totalt;;Hela kommunen;600;800;75;${n};${n};600;${sv(e3)};${sv(e3 - MODEL.total_range)};${sv(e3 + MODEL.total_range)}`);
 });
 
 e2e("the municipality's own official result can be entered and drawn", async (s) => {
@@ -220,7 +243,7 @@ e2e("the municipality's own official result can be entered and drawn", async (s)
   for (const [i, area] of RUBRIC.areas.entries()) await page.locator(`#kk-own-area-${area.id}`).fill(String(values[i]).replace(".", ","));
   await page.getByRole("button", { name: "Spara jämförelsen" }).click();
   await page.getByLabel("Vårt officiella resultat 2023").check();
-  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 3);
+  await page.waitForFunction(() => window.echarts.getInstanceByDom(document.querySelector(".kk-radar .kk-chart")).getOption().series.length === 4);
   const own = (await radarSeries(page)).find((x) => x[0] === "Vårt officiella resultat 2023");
   assert.deepEqual(own[1], values);
   const storedRefs = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kommunkompass.referens.")));
@@ -248,4 +271,57 @@ e2e("a deleted action can be restored with Ångra", async (s) => {
   await page.waitForFunction(() => document.activeElement?.id?.endsWith("-what"));
   const action = (await stored(page, id)).assessment.actions[0];
   assert.ok(!action.deleted, "restored in storage");
+});
+
+e2e("the expected result says where it comes from, and no page claims self-assessments come out high", async (s) => {
+  const page = await s.newPage();
+  const id = await importAndOpenResults(page, s, assessmentFile(2, "Förklaring"), "Förklaring");
+  const note = await text(page.locator("[data-testid=expected-note]"));
+  assert.match(note, /två publicerade utvärderingar \(Ale kommun 2020 och Alingsås kommun 2022\)/);
+  assert.ok(note.includes(`som mest ${sv(MODEL.evidence.held_out.max_total_error)} poäng fel`), note);
+  assert.ok(note.includes(`±${sv(MODEL.total_range)} poäng för totalen och ±${sv(MODEL.area_range)} poäng för varje område`), note);
+  // Each area states its expected result and range; each sub-area has its expected points.
+  const area1 = page.locator('section[data-area="1"]');
+  const e2 = expectedArea(2);
+  assert.equal(await text(area1.locator("[data-testid=area-expected]")),
+    `Förväntat vid en utvärdering: ${sv(e2)} (troligen ${sv(e2 - MODEL.area_range)}–${sv(e2 + MODEL.area_range)}) poäng.`);
+  for (const path of [`/bedomning/${id}/resultat`, `/bedomning/${id}/rapport`, "/kriterier"]) {
+    await open(page, s, path);
+    assert.ok(!(await text(page.locator(".kk-main"))).includes("brukar ge högre"), path);
+  }
+  // The criteria page explains the model in one paragraph, with the shares per level.
+  const paragraph = await text(page.locator("[data-testid=model-paragraph]"));
+  assert.match(paragraph, /^Förväntat resultat vid en utvärdering: .*Saknas \d+ %.*Utvecklat – ger effekt och förbättras \d+ %/);
+  await s.axe(page, "kriterier med modellen");
+});
+
+e2e("a sub-area where nothing applies costs nothing and says so", async (s) => {
+  const page = await s.newPage();
+  const file = JSON.parse(assessmentFile(4, "Utan bolag"));
+  for (const q of QUESTIONS.filter((x) => x.subarea === "3.5")) file.assessment.answers[q.id].response = "not_applicable";
+  const id = await importAndOpenResults(page, s, JSON.stringify(file), "Utan bolag");
+  assert.equal(await text(page.locator("[data-testid=results-total]")), "Självskattning (råpoäng): 800 av 800 poäng");
+  const area3 = page.locator('section[data-area="3"]');
+  assert.match(await text(area3.locator(".kk-areascore").first()), /^100 av 100 poäng/);
+  assert.equal(await text(area3.locator("[data-testid=not-applicable-note]")), "3.5 Koncernstyrning är inte aktuellt. Området räknas på 85 poäng, omräknat till 100.");
+  const row = await area3.locator("tr", { hasText: "3.5 Koncernstyrning" }).locator("td").allTextContents();
+  assert.equal(row[0], "Ej aktuellt");
+  // The answering view says it too.
+  await open(page, s, `/bedomning/${id}/omrade/3`);
+  assert.match(await text(page.locator('[data-subarea="3.5"]')), /^Ej aktuellt: räknas inte/);
+});
+
+e2e("every answer can be exported for Excel, safe to open", async (s) => {
+  const page = await s.newPage();
+  const file = JSON.parse(assessmentFile(3, "Alla svar export"));
+  const first = QUESTIONS[0].id;
+  file.assessment.answers[first].comment = "=HYPERLINK(\"http://x\";\"klicka\")";
+  await importAndOpenResults(page, s, JSON.stringify(file), "Alla svar export");
+  const { name, text: csv } = await download(page, () => page.getByRole("button", { name: "Exportera alla svar (CSV för Excel)" }).click());
+  assert.match(name, /^kommunkompass-svar-Alla-svar-export-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.slice(1).split("\r\n").filter(Boolean);
+  assert.equal(lines[0], "Område;Delområde;Fråga;Frågetext;Svar;Nivå (0–4);Kommentar;Underlag;Målnivå");
+  assert.equal(lines.length, 1 + QUESTIONS.length);
+  assert.ok(lines[1].startsWith(`1;1.1;${first};`), lines[1]);
+  assert.ok(lines[1].endsWith(`;3 – Etablerat och följs upp;3;"'=HYPERLINK(""http://x"";""klicka"")";;`), lines[1]);
 });

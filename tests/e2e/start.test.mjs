@@ -6,7 +6,8 @@ e2e("start page: Swedish document, title, description, strict CSP, no third-part
   const html = await (await fetch(s.url + "/")).text();
   assert.match(html, /<html lang="sv">/);
   assert.match(html, /<title>Kommunkompass självskattning<\/title>/);
-  assert.doesNotMatch(html, /__KK_CSP__/, "the CSP placeholder was filled in by scripts/csp.mjs");
+  assert.doesNotMatch(html, /__KK_CSP__/, "the CSP placeholder was filled in by scripts/post-build.mjs");
+  assert.doesNotMatch(html, /__KK_BASE__/, "the base path placeholder was filled in by scripts/post-build.mjs");
 
   const page = await s.newPage();
   await open(page, s, "/");
@@ -86,8 +87,9 @@ e2e("as a widget on an intranet page: mounts into the host element, leaves the h
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
     .replace("</head>", `<style>body { font-family: Georgia, serif; margin: 0 } h1 { color: rgb(128, 0, 128); font-size: 40px }
       p.intro { margin: 30px; color: rgb(0, 100, 0) } button { background: rgb(255, 0, 0) }</style></head>`)
-    .replace('<div id="kommunkompass">', `<header><h1 id="intranat">Intranätet</h1><p class="intro">Kommunens interna sida.</p>
-      <button id="host-button">Värdsidans knapp</button></header><div id="kommunkompass">`);
+    .replace(/<div id="kommunkompass" data-kk-shell>[\s\S]*<\/body>/, `<header><h1 id="intranat">Intranätet</h1><p class="intro">Kommunens interna sida.</p>
+      <button id="host-button">Värdsidans knapp</button></header><div id="kommunkompass"></div>\n</body>`);
+  assert.match(host, /id="host-button"/);
   const page = await s.newPage();
   await page.route(`${s.url}/`, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: host }));
   await page.goto(s.url + "/");

@@ -8,6 +8,7 @@
 //! evaluations and stored in `rubrics/calibration/model.json`; nothing here is a hand-set number.
 //! The likely range is the largest error the model made on an evaluation it was not fitted on.
 
+pub mod explain;
 pub mod report;
 pub mod study;
 
@@ -90,6 +91,9 @@ pub struct Calibration {
     pub method: String,
     /// Expected evaluator share per level, in scale order.
     pub levels: Vec<LevelShare>,
+    /// Points added to each area's expected result (only when the chosen method fits them).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub area_offsets: BTreeMap<String, f64>,
     /// ± points around an area's expected result (from the held-out errors).
     pub area_range: f64,
     /// ± points around the expected total (from the held-out errors).
@@ -183,6 +187,11 @@ impl Calibration {
     /// which validation rules out).
     pub fn share(&self, value: u8) -> f64 {
         self.levels.iter().find(|l| l.value == value).map_or(0.0, |l| l.share)
+    }
+
+    /// The model as the study fits and predicts with it.
+    pub fn fitted(&self) -> study::Fitted {
+        study::Fitted { levels: self.levels.clone(), area_offsets: self.area_offsets.clone() }
     }
 
     /// The expected evaluation result for `answers` against `rubric`.

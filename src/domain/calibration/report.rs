@@ -51,6 +51,15 @@ fn levels_line(rubric: &Rubric, levels: &[super::LevelShare]) -> String {
         .join(", ")
 }
 
+fn model_line(rubric: &Rubric, model: &super::study::Fitted) -> String {
+    let mut line = levels_line(rubric, &model.levels);
+    if !model.area_offsets.is_empty() {
+        let offsets: Vec<String> = model.area_offsets.iter().map(|(a, o)| format!("{a}: {o:+.1}")).collect();
+        line.push_str(&format!("; area offsets {}", offsets.join(", ")));
+    }
+    line
+}
+
 fn validation_summary(out: &mut String, validations: &[Validation]) {
     let _ = writeln!(out, "| method | max area error | mean area error | max total error |");
     let _ = writeln!(out, "|---|---|---|---|");
@@ -92,7 +101,7 @@ pub fn render(rubric: &Rubric, study: &Study) -> String {
         let _ = writeln!(out, "## {}: held-out errors per reading\n", v.method.name());
         for fold in &v.folds {
             if v.method != Method::Scale {
-                let _ = writeln!(out, "Fitted without {}: {}.\n", fold.report, levels_line(rubric, &fold.levels));
+                let _ = writeln!(out, "Fitted without {}: {}.\n", fold.report, model_line(rubric, &fold.model));
             }
         }
         let predictions: Vec<&Prediction> = v.folds.iter().flat_map(|f| &f.predictions).collect();

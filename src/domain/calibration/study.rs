@@ -49,6 +49,9 @@ pub enum StudyError {
     /// The report's official figures cannot be laid on the calibrated rubric.
     #[error("report {0}: no area figures, or no mapping onto the calibrated rubric")]
     Unmappable(String),
+    /// Leave-one-out needs at least two evaluations on the current area division.
+    #[error("at least two reports on the current area division are needed, found {0}")]
+    TooFewReports(usize),
     /// A reading names a report that is not among the references.
     #[error("reading {reader} names an unknown report {report}")]
     UnknownReport {
@@ -228,11 +231,15 @@ pub enum Method {
     Affine,
     /// One number per level, rising with the level.
     PerLevel,
+    /// One number per level as `PerLevel`, plus one offset per area: the training readings'
+    /// mean area error, so that an area the questionnaire systematically under- or overrates is
+    /// corrected.
+    PerLevelAreaOffsets,
 }
 
 impl Method {
     /// All candidates, simplest first (a tie goes to the simpler).
-    pub const ALL: [Method; 3] = [Method::Scale, Method::Affine, Method::PerLevel];
+    pub const ALL: [Method; 4] = [Method::Scale, Method::Affine, Method::PerLevel, Method::PerLevelAreaOffsets];
 
     /// Name used in `model.json` and the printed table.
     pub fn name(self) -> &'static str {
@@ -240,6 +247,7 @@ impl Method {
             Method::Scale => "scale",
             Method::Affine => "affine",
             Method::PerLevel => "per_level",
+            Method::PerLevelAreaOffsets => "per_level_area_offsets",
         }
     }
 }
@@ -290,22 +298,44 @@ fn samples(rubric: &Rubric, reading: &Reading, official: &Official) -> Vec<Sampl
         .collect()
 }
 
-/// Fits `method` on the readings paired with their reports; returns the level shares.
-pub fn fit(method: Method, rubric: &Rubric, data: &[(&Reading, &Official)]) -> Vec<LevelShare> {
+/// What a fit gives: a share per level and, for [`Method::PerLevelAreaOffsets`], an offset per area.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fitted {
+    /// Expected evaluator share per level.
+    pub levels: Vec<LevelShare>,
+    /// Points added to an area's prediction (empty unless the method fits them).
+    pub area_offsets: BTreeMap<String, f64>,
+}
+
+/// Fits `method` on the readings paired with their reports.
+pub fn fit(method: Method, rubric: &Rubric, data: &[(&Reading, &Official)]) -> Fitted {
     let fractions: Vec<f64> = rubric.scale.levels.iter().map(|l| l.fraction).collect();
     let all: Vec<Sample> = data.iter().flat_map(|(r, o)| samples(rubric, r, o)).collect();
     let shares = match method {
         Method::Scale => fractions.clone(),
         Method::Affine => fit_affine(&all, &fractions),
-        Method::PerLevel => fit_per_level(&all),
+        Method::PerLevel | Method::PerLevelAreaOffsets => fit_per_level(&all),
     };
-    rubric
+    let levels: Vec<LevelShare> = rubric
         .scale
         .levels
         .iter()
         .zip(shares)
         .map(|(l, share)| LevelShare { value: l.value, share: round(share, 4) })
-        .collect()
+        .collect();
+    let mut fitted = Fitted { levels, area_offsets: BTreeMap::new() };
+    if method == Method::PerLevelAreaOffsets {
+        let mut sums: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+        for (reading, official) in data {
+            for (area, e) in predict(rubric, &fitted, reading, official).area_errors {
+                let slot = sums.entry(area).or_default();
+                slot.0 -= e;
+                slot.1 += 1.0;
+            }
+        }
+        fitted.area_offsets = sums.into_iter().map(|(a, (sum, n))| (a, round(sum / n, 2))).collect();
+    }
+    fitted
 }
 
 /// Weighted least squares of `share ≈ a + b·(mix · fractions)`, weights = max² (point errors).
@@ -402,11 +432,11 @@ pub struct Prediction {
     pub unanswered_subareas: usize,
 }
 
-/// Predicts a reading's area points with `levels` and compares them with the report. A sub-area
-/// the reader could not grade at all is predicted like the rest of its area (the area is scaled
-/// over the sub-areas that were graded), so one silent passage does not count as zero.
-pub fn predict(rubric: &Rubric, levels: &[LevelShare], reading: &Reading, official: &Official) -> Prediction {
-    let share = |v: u8| levels.iter().find(|l| l.value == v).map_or(0.0, |l| l.share);
+/// Predicts a reading's area points with a fitted model and compares them with the report. A
+/// sub-area the reader could not grade at all is predicted like the rest of its area (the area is
+/// scaled over the sub-areas that were graded), so one silent passage does not count as zero.
+pub fn predict(rubric: &Rubric, model: &Fitted, reading: &Reading, official: &Official) -> Prediction {
+    let share = |v: u8| model.levels.iter().find(|l| l.value == v).map_or(0.0, |l| l.share);
     let score = score_by(rubric, &reading.answers(), &|l| share(l.value));
     let mut areas = BTreeMap::new();
     let mut area_errors = BTreeMap::new();
@@ -416,7 +446,9 @@ pub fn predict(rubric: &Rubric, levels: &[LevelShare], reading: &Reading, offici
         unanswered += area.subareas.iter().filter(|s| !s.is_not_applicable() && s.points.is_none()).count();
         let max: f64 = graded.iter().map(|s| s.max).sum();
         let points: f64 = graded.iter().filter_map(|s| s.points).sum();
-        let predicted = if max > 0.0 { points * f64::from(AREA_MAX) / max } else { 0.0 };
+        let offset = model.area_offsets.get(&area.id).copied().unwrap_or(0.0);
+        let predicted =
+            if max > 0.0 { (points * f64::from(AREA_MAX) / max + offset).clamp(0.0, f64::from(AREA_MAX)) } else { 0.0 };
         areas.insert(area.id.clone(), predicted);
         if let Some(published) = official.areas.get(&area.id) {
             area_errors.insert(area.id.clone(), predicted - published);
@@ -449,8 +481,8 @@ pub struct Validation {
 pub struct Fold {
     /// The held-out report.
     pub report: String,
-    /// The levels fitted on the other reports.
-    pub levels: Vec<LevelShare>,
+    /// The model fitted on the other reports.
+    pub model: Fitted,
     /// Its readings predicted with those levels.
     pub predictions: Vec<Prediction>,
 }
@@ -493,13 +525,13 @@ pub fn leave_one_out(
                 .filter(|(r, _)| r.report != *held && reports.contains(&r.report.as_str()))
                 .map(|(r, o)| (r, o))
                 .collect();
-            let levels = fit(method, rubric, &train);
+            let model = fit(method, rubric, &train);
             let predictions = readings
                 .iter()
                 .filter(|(r, _)| r.report == *held)
-                .map(|(r, o)| predict(rubric, &levels, r, o))
+                .map(|(r, o)| predict(rubric, &model, r, o))
                 .collect();
-            Fold { report: held.to_string(), levels, predictions }
+            Fold { report: held.to_string(), model, predictions }
         })
         .collect();
     Validation { method, folds }
@@ -515,7 +547,7 @@ pub fn calibration(
     let validation = leave_one_out(method, rubric, readings, reports);
     let train: Vec<(&Reading, &Official)> =
         readings.iter().filter(|(r, _)| reports.contains(&r.report.as_str())).map(|(r, o)| (r, o)).collect();
-    let levels = fit(method, rubric, &train);
+    let model = fit(method, rubric, &train);
     let held_out = HeldOut {
         max_area_error: round(validation.max_area_error(), 1),
         mean_area_error: round(validation.mean_area_error(), 1),
@@ -526,7 +558,8 @@ pub fn calibration(
         format: 1,
         rubric: rubric.id.clone(),
         method: method.name().into(),
-        levels,
+        levels: model.levels,
+        area_offsets: model.area_offsets,
         area_range: validation.max_area_error().ceil(),
         total_range: validation.max_total_error().ceil(),
         evidence: Evidence {
@@ -573,11 +606,14 @@ pub struct Study {
     pub further: Vec<Prediction>,
 }
 
-/// Runs the whole study on loaded readings.
-pub fn run(rubric: &Rubric, readings: &[(Reading, Official)]) -> Study {
+/// Runs the whole study on loaded readings (sorted by report, as [`load`] returns them).
+pub fn run(rubric: &Rubric, readings: &[(Reading, Official)]) -> Result<Study, StudyError> {
     let mut primary: Vec<String> =
         readings.iter().filter(|(_, o)| !o.approximate).map(|(r, _)| r.report.clone()).collect();
     primary.dedup();
+    if primary.len() < 2 {
+        return Err(StudyError::TooFewReports(primary.len()));
+    }
     let reports: Vec<&str> = primary.iter().map(String::as_str).collect();
     let validations: Vec<Validation> =
         Method::ALL.iter().map(|m| leave_one_out(*m, rubric, readings, &reports)).collect();
@@ -590,7 +626,49 @@ pub fn run(rubric: &Rubric, readings: &[(Reading, Official)]) -> Study {
     let further = readings
         .iter()
         .filter(|(_, o)| o.approximate)
-        .map(|(r, o)| predict(rubric, &calibration.levels, r, o))
+        .map(|(r, o)| predict(rubric, &calibration.fitted(), r, o))
         .collect();
-    Study { primary, validations, chosen, calibration, further }
+    Ok(Study { primary, validations, chosen, calibration, further })
+}
+
+/// The questionnaire a blind reader answers, as Markdown: the rubric's questions with the
+/// guidance and level descriptions the app shows, and nothing about points (no maxima, weights,
+/// fractions or rationale), so that a reading cannot be steered towards a score. Its SHA-256 is
+/// stored in every reading; the tests recompute it, so a reading of an older wording is caught.
+pub fn questionnaire(rubric: &Rubric) -> String {
+    let scale = &rubric.scale;
+    let mut out = vec![format!("# Frågeformulär – {} ({})", rubric.title, rubric.id), String::new()];
+    out.push("Svara på varje fråga med en av nivåerna nedan, eller med Vet ej eller Ej aktuellt.".into());
+    out.push(String::new());
+    out.push("## Svarsnivåer".into());
+    out.push(String::new());
+    for level in &scale.levels {
+        out.push(format!("- **{} – {}**: {}", level.value, level.label, level.description));
+    }
+    out.push(format!("- **vet_ej – {}**: {}", scale.dont_know.label, scale.dont_know.description));
+    out.push(format!("- **ej_aktuellt – {}**: {}", scale.not_applicable.label, scale.not_applicable.description));
+    out.push(String::new());
+    for area in &rubric.areas {
+        out.push(format!("## Område {}: {}", area.id, area.name));
+        out.push(String::new());
+        out.push(area.description.clone());
+        out.push(String::new());
+        for sub in &area.subareas {
+            out.push(format!("### {} {}", sub.id, sub.name));
+            out.push(String::new());
+            if let Some(d) = sub.description.as_ref().filter(|d| !d.is_empty()) {
+                out.push(d.clone());
+                out.push(String::new());
+            }
+            for q in &sub.questions {
+                out.push(format!("**{}** {}", q.id, q.text));
+                if let Some(g) = &q.guidance {
+                    out.push(format!("- Full nivå: {}", g.full));
+                    out.push(format!("- Saknas ofta: {}", g.often_missing));
+                }
+                out.push(String::new());
+            }
+        }
+    }
+    out.join("\n")
 }

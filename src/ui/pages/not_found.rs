@@ -12,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Sidan finns inte"</h1>
         <p>"Adressen leder inte till någon sida i verktyget. Dina sparade svar påverkas inte."</p>
-        <p><A href="/">"Till mina självskattningar"</A></p>
+        <p><A href=crate::adapters::base::href("/")>"Till mina självskattningar"</A></p>
     }
 }

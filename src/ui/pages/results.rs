@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::adapters::clock;
-use crate::domain::csv::scores_csv;
+use crate::domain::csv::{questions_csv, scores_csv};
 use crate::domain::format;
 use crate::state::AppState;
 use crate::ui::area_results::AreaResults;
 use crate::ui::page::set_title;
 use crate::ui::result_data::ResultData;
 use crate::ui::result_sections::{
-    ComparisonPicker, LargestGaps, Profile, PublishedTotals, ScoringNote, SelfAssessmentNote, TotalScore,
+    ComparisonPicker, ExpectedNote, LargestGaps, Profile, PublishedTotals, ScoringNote, TotalScore,
 };
 use crate::ui::save_file;
 use crate::ui::user_reference::UserReferences;
@@ -29,8 +29,13 @@ pub fn ResultsPage() -> impl IntoView {
     set_title(&format!("Resultat: {}", name()));
     let export_csv = move |_| {
         let Some(name) = open.with_untracked(|a| a.name.clone()) else { return };
-        let csv = data.score.with_untracked(|s| scores_csv(rubric, s));
+        let csv = data.expected.with_untracked(|e| data.score.with_untracked(|s| scores_csv(rubric, s, e.as_ref())));
         let file = format::file_name(&name, &clock::iso_date(clock::now()), "csv");
+        save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
+    };
+    let export_answers = move |_| {
+        let Some((name, csv)) = open.with_untracked(|a| (a.name.clone(), questions_csv(rubric, a))) else { return };
+        let file = format::file_name(&format!("svar {name}"), &clock::iso_date(clock::now()), "csv");
         save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
     };
     let areas = rubric.areas.iter().map(|area| view! { <AreaResults data=data area=area print=false/> }).collect_view();
@@ -43,11 +48,12 @@ pub fn ResultsPage() -> impl IntoView {
             <A href=open.href("omrade/1") attr:class="kk-button">"Tillbaka till frågorna"</A>
             <A href=open.href("rapport") attr:class="kk-button">"Rapport för utskrift"</A>
             <button type="button" class="kk-button" on:click=export_csv>"Exportera poäng (CSV för Excel)"</button>
+            <button type="button" class="kk-button" on:click=export_answers>"Exportera alla svar (CSV för Excel)"</button>
         </div>
-        <SelfAssessmentNote/>
         <section aria-labelledby="kk-profile-h">
             <h2 id="kk-profile-h">"Profil per område"</h2>
             <TotalScore data=data/>
+            <ExpectedNote data=data/>
             <ComparisonPicker data=data/>
             <Profile data=data print=false/>
         </section>

@@ -7,6 +7,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
+use crate::adapters::base::href;
+
+use crate::domain::format;
 use crate::domain::rubric::Rubric;
 use crate::state::AppState;
 use crate::ui::page::set_title;
@@ -38,7 +41,7 @@ pub fn RubricPage() -> impl IntoView {
             let rid = r.id.clone();
             let current = move || if chosen().id == rid { "page" } else { "false" };
             view! {
-                <li><A href=format!("/kriterier/{}", r.id) attr:aria-current=current>
+                <li><A href=href(&format!("/kriterier/{}", r.id)) attr:aria-current=current>
                     {r.title.clone()}
                 </A></li>
             }
@@ -55,12 +58,21 @@ pub fn RubricPage() -> impl IntoView {
 #[component]
 fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
     let state = AppState::expect();
+    let calibration = state.catalog().calibration_for(&rubric.id);
+    let model = calibration.map(|c| c.paragraph(&rubric.scale, &state.catalog().references));
     let levels = rubric
         .scale
         .levels
         .iter()
-        .map(|l| view! { <tr><th scope="row">{format!("{} – {}", l.value, l.label)}</th><td>{format!("{} %", (l.fraction * 100.0).round())}</td><td>{l.description.clone()}</td></tr> })
+        .map(|l| {
+            let expected = calibration.map(|c| view! { <td>{format::percent(c.share(l.value))}</td> });
+            view! { <tr><th scope="row">{format!("{} – {}", l.value, l.label)}</th><td>{format::percent(l.fraction)}</td>{expected}<td>{l.description.clone()}</td></tr> }
+        })
         .collect_view();
+    let special = move |label: String, description: String| {
+        let expected = calibration.map(|_| view! { <td>"räknas inte"</td> });
+        view! { <tr><th scope="row">{label}</th><td>"räknas inte"</td>{expected}<td>{description}</td></tr> }
+    };
     let areas = rubric
         .areas
         .iter()
@@ -113,17 +125,22 @@ fn RubricDetails(rubric: &'static Rubric) -> impl IntoView {
         <TableRegion label="Nivåer och hur stor del av delområdets poäng de ger">
             <table class="kk-table">
                 <caption>"Nivåer och hur stor del av delområdets poäng de ger"</caption>
-                <thead><tr><th scope="col">"Nivå"</th><th scope="col">"Andel av maxpoäng"</th><th scope="col">"Betydelse"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">"Nivå"</th><th scope="col">"Andel av maxpoäng (råpoäng)"</th>
+                    {calibration.map(|_| view! { <th scope="col">"Förväntad andel vid utvärdering"</th> })}
+                    <th scope="col">"Betydelse"</th>
+                </tr></thead>
                 <tbody>
                     {levels}
-                    <tr><th scope="row">{rubric.scale.dont_know.label.clone()}</th><td>"räknas inte"</td><td>{rubric.scale.dont_know.description.clone()}</td></tr>
-                    <tr><th scope="row">{rubric.scale.not_applicable.label.clone()}</th><td>"räknas inte"</td><td>{rubric.scale.not_applicable.description.clone()}</td></tr>
+                    {special(rubric.scale.dont_know.label.clone(), rubric.scale.dont_know.description.clone())}
+                    {special(rubric.scale.not_applicable.label.clone(), rubric.scale.not_applicable.description.clone())}
                 </tbody>
             </table>
         </TableRegion>
         <p>{rubric.scale.rationale.clone()}</p>
         <h3>"Så räknas poängen"</h3>
         <p>{SCORING_RULE}</p>
+        {model.map(|m| view! { <p data-testid="model-paragraph">{m}</p> })}
         <h2>"Områden, delområden och frågor"</h2>
         {areas}
     }

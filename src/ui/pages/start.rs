@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::adapters::base::href;
 use crate::adapters::clock;
 use crate::domain::assessment::{Assessment, Edit};
 use crate::domain::format::{self, Answered};
@@ -62,7 +63,8 @@ fn AssessmentList() -> impl IntoView {
                         <th scope="col">"Version"</th>
                         <th scope="col">"Senast ändrad"</th>
                         <th scope="col">"Besvarat"</th>
-                        <th scope="col">"Poäng"</th>
+                        <th scope="col">"Råpoäng"</th>
+                        <th scope="col">"Förväntat vid utvärdering"</th>
                         <th scope="col">"Åtgärder"</th>
                     </tr>
                 </thead>
@@ -86,6 +88,7 @@ struct Row {
     changed: String,
     answered: String,
     points: String,
+    expected: String,
 }
 
 impl Row {
@@ -98,6 +101,11 @@ impl Row {
             }
             None => ("–".into(), "–".into()),
         };
+        let expected = rubric
+            .zip(rubric.and_then(|r| state.catalog().calibration_for(&r.id)))
+            .and_then(|(r, c)| c.expected(r, &a.answers).total)
+            .map(|t| format::estimate(&t))
+            .unwrap_or_else(|| "–".into());
         Row {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -106,6 +114,7 @@ impl Row {
             changed: clock::date_time(a.updated_at),
             answered,
             points,
+            expected,
         }
     }
 }
@@ -117,12 +126,12 @@ fn AssessmentRow(
     row: Row,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Row { id, name, municipality, version, changed, answered, points } = row;
+    let Row { id, name, municipality, version, changed, answered, points, expected } = row;
     let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let open_href = id.with_value(|id| format!("/bedomning/{id}/omrade/1"));
-    let results_href = id.with_value(|id| format!("/bedomning/{id}/resultat"));
+    let open_href = id.with_value(|id| href(&format!("/bedomning/{id}/omrade/1")));
+    let results_href = id.with_value(|id| href(&format!("/bedomning/{id}/resultat")));
     let save_file = move |_| {
         id.with_value(|id| state.with_untracked(|w| w.assessment(id).map(|a| save_file::save_assessment(state, a))));
     };
@@ -160,6 +169,7 @@ fn AssessmentRow(
             <td>{changed}</td>
             <td>{answered}</td>
             <td>{points}</td>
+            <td>{expected}</td>
             <td class="kk-actions">
                 <A href=results_href attr:class="kk-button kk-small">"Resultat"</A>
                 <button type="button" class="kk-button kk-small" id=id.with_value(|id| rename_button_id(id)) on:click=move |_| renaming.set(true)>"Byt namn"</button>
