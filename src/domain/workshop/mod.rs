@@ -7,6 +7,7 @@
 pub mod merge;
 pub mod persist;
 pub mod stats;
+pub mod wording;
 
 use std::collections::BTreeMap;
 

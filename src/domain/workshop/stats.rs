@@ -17,6 +17,22 @@
 
 use std::collections::BTreeMap;
 
+/// How the middle is chosen, as users read it.
+pub const MEDIAN_RULE: &str = "Medianen är den mittersta av de valda nivåerna. Vid ett jämnt antal svar \
+används den lägre av de två mittersta – det försiktiga valet, i linje med utvärderare som bara ger poäng för \
+det som finns på plats. ”Vet ej”, ”Ej aktuellt” och obesvarade räknas för sig och aldrig som noll.";
+
+/// How the spread is measured, as users read it.
+pub const SPREAD_RULE: &str = "Spridningen är skillnaden mellan högsta och lägsta nivå. Kvartilerna tas med \
+närmaste rang: den nedre är nivån på plats ⌈n/4⌉ och den övre på plats ⌈3n/4⌉ bland de n sorterade svaren; \
+kvartilavståndet är skillnaden mellan dem.";
+
+/// How the disagreement list is ordered, as users read it.
+pub const DISAGREEMENT_RULE: &str = "Listan sorteras efter spridningen (högsta minus lägsta nivå), sedan \
+efter kvartilavståndet och sedan efter antalet svar med en nivå – fler röster först. Delområden jämförs på \
+deltagarnas poäng i delområdet som andel av maxpoängen. Bara frågor och delområden där deltagarna skiljer sig \
+åt finns med.";
+
 use super::super::assessment::{Answer, Response};
 use super::super::rubric::Rubric;
 use super::super::scoring::{Score, score};

@@ -14,6 +14,7 @@ use crate::ui::import_file::ImportForm;
 use crate::ui::page::set_title;
 use crate::ui::save_file;
 use crate::ui::table_region::TableRegion;
+use crate::ui::workshop_list::WorkshopSection;
 use crate::workspace::{Change, Save};
 
 /// The start page.
@@ -42,6 +43,7 @@ pub fn StartPage() -> impl IntoView {
         </section>
         <CreateForm/>
         <ImportForm/>
+        <WorkshopSection/>
         <ClearAll/>
     }
 }
