@@ -13,8 +13,8 @@ use crate::ui::pages::{
     area::AreaPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
 };
 use crate::ui::pages::{presentation::PresentationPage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage};
-use crate::ui::workshop_open::WorkshopRoute;
 use crate::ui::status::StatusArea;
+use crate::ui::workshop_open::WorkshopRoute;
 use crate::workspace::Change;
 
 /// The whole app.

@@ -13,7 +13,8 @@ const LABELS: [&str; MAX_PRIORITIES] = ["Första prioritet", "Andra prioritet", 
 pub fn PriorityChoice() -> impl IntoView {
     let open = Open::expect();
     let rubric = open.rubric;
-    let chosen = Memo::new(move |_| open.with_part(&Part::Priorities, |a| a.priorities.subareas.clone()).unwrap_or_default());
+    let chosen =
+        Memo::new(move |_| open.with_part(&Part::Priorities, |a| a.priorities.subareas.clone()).unwrap_or_default());
     let set = move |slot: usize, value: String| {
         let mut list = chosen.get_untracked();
         list.resize(MAX_PRIORITIES, String::new());

@@ -58,7 +58,11 @@ fn WorkshopList() -> impl IntoView {
                 .map(|x| Row {
                     id: x.id.clone(),
                     name: x.name.clone(),
-                    version: state.catalog().rubric(&x.rubric).map(|r| r.title.clone()).unwrap_or_else(|| x.rubric.clone()),
+                    version: state
+                        .catalog()
+                        .rubric(&x.rubric)
+                        .map(|r| r.title.clone())
+                        .unwrap_or_else(|| x.rubric.clone()),
                     participants: x.participants().count(),
                     agreed: x.agreed.values().filter(|a| a.response.is_some()).count(),
                     changed: clock::date_time(x.updated_at),
@@ -152,7 +156,11 @@ fn NewWorkshop() -> impl IntoView {
         .rubrics
         .iter()
         .map(|r| {
-            let label = if r.current { format!("{} (rekommenderas)", r.title) } else { format!("{} – {}", r.title, r.period) };
+            let label = if r.current {
+                format!("{} (rekommenderas)", r.title)
+            } else {
+                format!("{} – {}", r.title, r.period)
+            };
             view! { <option value=r.id.clone() selected=r.current>{label}</option> }
         })
         .collect_view();

@@ -76,8 +76,7 @@ impl OpenWorkshop {
         let names = Memo::new(move |_| {
             id.with_value(|id| {
                 state.with(|w| {
-                    w.workshop(id)
-                        .map(|x| (0..x.participants().count()).map(|i| x.display_name(i)).collect::<Vec<_>>())
+                    w.workshop(id).map(|x| (0..x.participants().count()).map(|i| x.display_name(i)).collect::<Vec<_>>())
                 })
             })
             .unwrap_or_default()
@@ -97,7 +96,8 @@ impl OpenWorkshop {
 
     /// An address under this workshop: `/workshop/<id>/<rest>` (or the workshop itself for "").
     pub fn href(&self, rest: &str) -> String {
-        self.id.with_value(|id| if rest.is_empty() { format!("/workshop/{id}") } else { format!("/workshop/{id}/{rest}") })
+        self.id
+            .with_value(|id| if rest.is_empty() { format!("/workshop/{id}") } else { format!("/workshop/{id}/{rest}") })
     }
 
     /// Reads the workshop (tracked); `None` only in the moment it is removed.

@@ -67,9 +67,8 @@ pub fn GroupAnswers(question: &'static Question, #[prop(optional)] large: bool) 
     let open = OpenWorkshop::expect();
     let rubric = open.rubric;
     let qid = question.id.as_str();
-    let stats = Memo::new(move |_| {
-        open.stats.with(|s| s.overview.questions.iter().find(|q| q.question == qid).cloned())
-    });
+    let stats =
+        Memo::new(move |_| open.stats.with(|s| s.overview.questions.iter().find(|q| q.question == qid).cloned()));
     let table = move || {
         let Some(s) = stats.get() else { return ().into_any() };
         let total = open.names.with(Vec::len).max(1);
@@ -140,8 +139,7 @@ pub fn GroupAnswers(question: &'static Question, #[prop(optional)] large: bool) 
 pub fn SubareaPoints(subarea: &'static Subarea, #[prop(optional)] with_table: bool) -> impl IntoView {
     let open = OpenWorkshop::expect();
     let sid = subarea.id.as_str();
-    let stats =
-        Memo::new(move |_| open.stats.with(|s| s.overview.subareas.iter().find(|x| x.subarea == sid).cloned()));
+    let stats = Memo::new(move |_| open.stats.with(|s| s.overview.subareas.iter().find(|x| x.subarea == sid).cloned()));
     let line = move || stats.with(|s| s.as_ref().map(wording::subarea_line));
     let table = move || {
         if !with_table {

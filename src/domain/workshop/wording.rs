@@ -47,11 +47,9 @@ pub fn proposal_line(rubric: &Rubric, s: &QuestionStats) -> String {
             answer_label(rubric, Some(Response::Level(x.median))),
             x.n
         ),
-        Some(x) => format!(
-            "Förslag: {} – medianen av {} svar.",
-            answer_label(rubric, Some(Response::Level(x.median))),
-            x.n
-        ),
+        Some(x) => {
+            format!("Förslag: {} – medianen av {} svar.", answer_label(rubric, Some(Response::Level(x.median))), x.n)
+        }
         None if s.distribution.not_applicable + s.distribution.dont_know > 0 => {
             "Förslag: det vanligaste av ”Ej aktuellt” och ”Vet ej”, eftersom ingen valt en nivå.".to_string()
         }
@@ -77,7 +75,9 @@ pub fn agreed_line(agreed: usize, questions: usize) -> String {
 /// "spridning 4 (lägst 0, högst 4), kvartilavstånd 2" for the disagreement list.
 pub fn question_spread_short(s: &QuestionStats) -> String {
     match s.spread {
-        Some(x) => format!("spridning {} (lägst {}, högst {}), kvartilavstånd {}", x.max - x.min, x.min, x.max, x.q3 - x.q1),
+        Some(x) => {
+            format!("spridning {} (lägst {}, högst {}), kvartilavstånd {}", x.max - x.min, x.min, x.max, x.q3 - x.q1)
+        }
         None => "ingen spridning".to_string(),
     }
 }

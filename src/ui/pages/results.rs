@@ -11,12 +11,12 @@ use crate::domain::format;
 use crate::state::AppState;
 use crate::ui::area_results::AreaResults;
 use crate::ui::page::set_title;
+use crate::ui::priorities::PriorityChoice;
 use crate::ui::result_data::ResultData;
 use crate::ui::result_sections::{
     ComparisonPicker, ExpectedNote, LargestGaps, Profile, PublishedTotals, ScoringNote, TotalScore,
 };
 use crate::ui::save_file;
-use crate::ui::priorities::PriorityChoice;
 use crate::ui::user_reference::UserReferences;
 use crate::ui::workshop_parts::CommonOrigin;
 

@@ -365,9 +365,7 @@ fn Priorities() -> impl IntoView {
     let id = open.id();
     let common = Memo::new(move |_| {
         state.with(|w| {
-            w.common_of(&id).map(|a| {
-                (a.id.clone(), a.live_actions().map(|x| x.target.clone()).collect::<Vec<_>>())
-            })
+            w.common_of(&id).map(|a| (a.id.clone(), a.live_actions().map(|x| x.target.clone()).collect::<Vec<_>>()))
         })
     });
     let priorities = move || {
@@ -407,7 +405,8 @@ fn Priorities() -> impl IntoView {
             })
         });
         if list.is_empty() {
-            return view! { <p class="kk-hint">"Inget område ligger under snittet med gruppens median."</p> }.into_any();
+            return view! { <p class="kk-hint">"Inget område ligger under snittet med gruppens median."</p> }
+                .into_any();
         }
         view! { <ol>{list.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol> }.into_any()
     };
@@ -451,7 +450,9 @@ fn PriorityAction(
         let name = name.clone();
         let link_id = link_id.clone();
         let add = move |_| {
-            let what = sid.with_value(|s| format!("Prioriterat förbättringsområde: {s} {name} ({count} deltagare prioriterade det)"));
+            let what = sid.with_value(|s| {
+                format!("Prioriterat förbättringsområde: {s} {name} ({count} deltagare prioriterade det)")
+            });
             let action = Action { id: clock::new_id(), target: sid.get_value(), what, ..Action::default() };
             state.change(Change::Edit { id: cid.clone(), edit: Edit::UpsertAction(action), save: Save::Now });
             focus_id_next_frame(link_id.clone());
@@ -484,7 +485,8 @@ fn Agreeing() -> impl IntoView {
             open.change(WorkshopChange::AgreeMany(list));
         }
     };
-    let common = Memo::new(move |_| id.with_value(|id| state.with(|w| w.common_of(id).map(|a| (a.id.clone(), a.name.clone())))));
+    let common =
+        Memo::new(move |_| id.with_value(|id| state.with(|w| w.common_of(id).map(|a| (a.id.clone(), a.name.clone())))));
     let municipality = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
     let navigate = leptos_router::hooks::use_navigate();

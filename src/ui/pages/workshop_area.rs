@@ -118,16 +118,21 @@ fn AgreeQuestion(question: &'static Question) -> impl IntoView {
         part.with_value(|p| open.with_part(p, |w| w.agreed.get(qid).and_then(|a| a.response))).flatten()
     });
     let note = Memo::new(move |_| {
-        part.with_value(|p| open.with_part(p, |w| w.agreed.get(qid).map(|a| a.note.clone()))).flatten().unwrap_or_default()
+        part.with_value(|p| open.with_part(p, |w| w.agreed.get(qid).map(|a| a.note.clone())))
+            .flatten()
+            .unwrap_or_default()
     });
     let proposal = Memo::new(move |_| {
         open.stats.track();
         open.with_untracked(|w| w.proposal(rubric, qid)).flatten()
     });
     let proposal_text = move || {
-        open.stats.with(|s| s.overview.questions.iter().find(|x| x.question == qid).map(|x| wording::proposal_line(rubric, x)))
+        open.stats.with(|s| {
+            s.overview.questions.iter().find(|x| x.question == qid).map(|x| wording::proposal_line(rubric, x))
+        })
     };
-    let agree = move |response: Option<Response>| open.change(WorkshopChange::Agree { question: qid.to_string(), response });
+    let agree =
+        move |response: Option<Response>| open.change(WorkshopChange::Agree { question: qid.to_string(), response });
     // The buttons below disable themselves once used: focus goes to the level now chosen (or to
     // the first level when cleared), never to the top of the page.
     let radio_id = move |response: Option<Response>| {
@@ -164,7 +169,8 @@ fn AgreeQuestion(question: &'static Question) -> impl IntoView {
         })
         .collect_view();
     let note_id = format!("kk-ws-q-{key}-note");
-    let on_note = move |ev| open.change(WorkshopChange::Note { question: qid.to_string(), text: event_target_value(&ev) });
+    let on_note =
+        move |ev| open.change(WorkshopChange::Note { question: qid.to_string(), text: event_target_value(&ev) });
     view! {
         <section class="kk-question kk-ws-question" id=format!("kk-ws-q-{key}") aria-labelledby=format!("kk-ws-q-{key}-h") data-question=qid>
             <h3 id=format!("kk-ws-q-{key}-h")><span class="kk-qid">{qid}</span>" "{question.text.clone()}</h3>
