@@ -295,7 +295,7 @@ fn the_areas_carry_the_median_lowest_and_highest_participant() {
     assert!((first.median - middle).abs() < 1e-9);
     // Someone who answered nothing in an area is not its lowest participant.
     let empty: BTreeMap<String, Answer> = BTreeMap::new();
-    let o = overview(r, &[&empty, &w.answer_sets()[1]]);
+    let o = overview(r, &[&empty, w.answer_sets()[1]]);
     assert_eq!(o.areas[0].spread.map(|s| s.n), Some(1));
 }
 

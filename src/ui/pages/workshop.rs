@@ -324,7 +324,7 @@ fn GroupProfile() -> impl IntoView {
         <section aria-labelledby="kk-ws-prof-h">
             <h2 id="kk-ws-prof-h">"Gruppens profil"</h2>
             <figure class="kk-figure">
-                <EChart chart=chart label=label height=480 class="kk-radar"/>
+                <EChart chart=chart label=label height=480 class="kk-radar" lazy=true/>
                 <figcaption>
                     "Poäng per område (0–100): gruppens median och, för varje område, den deltagare som gett lägst och högst. "
                     "Deltagarnas poäng är självskattade råpoäng; snittet kommer från externa utvärderingar, så jämför med försiktighet. "
