@@ -7,6 +7,7 @@
 pub mod actions;
 pub mod area_results;
 pub mod chart;
+pub mod confirm;
 pub mod focus;
 pub mod import_file;
 pub mod open;
@@ -17,6 +18,7 @@ pub mod question;
 pub mod result_data;
 pub mod result_sections;
 pub mod retired;
+pub mod rubric_choice;
 pub mod save_file;
 pub mod save_workshop;
 pub mod status;

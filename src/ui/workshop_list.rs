@@ -11,7 +11,8 @@ use crate::domain::error::ImportError;
 use crate::domain::import::check_size;
 use crate::domain::workshop::{Workshop, persist};
 use crate::state::AppState;
-use crate::ui::focus::{FocusTarget, on_escape};
+use crate::ui::confirm::ConfirmRemove;
+use crate::ui::rubric_choice::RubricChoice;
 use crate::ui::save_workshop::save_workshop;
 use crate::ui::table_region::TableRegion;
 use crate::workspace::Change;
@@ -93,13 +94,6 @@ fn WorkshopList() -> impl IntoView {
 fn WorkshopRow(row: Row) -> impl IntoView {
     let state = AppState::expect();
     let id = StoredValue::new(row.id.clone());
-    let confirming = RwSignal::new(false);
-    let delete_button = FocusTarget::<leptos::html::Button>::new();
-    let confirm_button = FocusTarget::<leptos::html::Button>::new();
-    let cancel = move || {
-        delete_button.arm();
-        confirming.set(false);
-    };
     let save = move |_| {
         id.with_value(|id| state.with_untracked(|w| w.workshop(id).map(|x| save_workshop(state, x))));
     };
@@ -113,19 +107,7 @@ fn WorkshopRow(row: Row) -> impl IntoView {
             <td>{row.changed}</td>
             <td class="kk-actions">
                 <button type="button" class="kk-button kk-small" on:click=save>"Spara som fil"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="kk-button kk-small kk-danger" node_ref=delete_button.node() on:click=move |_| {
-                        confirm_button.arm();
-                        confirming.set(true);
-                    }>"Ta bort"</button>
-                }>
-                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(cancel)>
-                        {question.clone()}
-                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node()
-                            on:click=move |_| state.change(Change::DeleteWorkshop(id.get_value()))>"Ja, ta bort"</button>
-                        <button type="button" class="kk-button kk-small" on:click=move |_| cancel()>"Avbryt"</button>
-                    </span>
-                </Show>
+                <ConfirmRemove question=question confirmed=Callback::new(move |()| state.change(Change::DeleteWorkshop(id.get_value())))/>
             </td>
         </tr>
     }
@@ -152,18 +134,6 @@ fn NewWorkshop() -> impl IntoView {
         state.change(Change::CreateWorkshop(Box::new(w)));
         navigate(&format!("/workshop/{id}"), Default::default());
     };
-    let options = catalog
-        .rubrics
-        .iter()
-        .map(|r| {
-            let label = if r.current {
-                format!("{} (rekommenderas)", r.title)
-            } else {
-                format!("{} – {}", r.title, r.period)
-            };
-            view! { <option value=r.id.clone() selected=r.current>{label}</option> }
-        })
-        .collect_view();
     view! {
         <div class="kk-card">
             <h3>"Ny workshop"</h3>
@@ -174,10 +144,7 @@ fn NewWorkshop() -> impl IntoView {
                     <input id="kk-ws-new-name" type="text" required maxlength="200" aria-describedby="kk-ws-new-name-hint"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
-                <div class="kk-field">
-                    <label for="kk-ws-new-rubric">"Version av Kommunkompassen som deltagarna svarat på"</label>
-                    <select id="kk-ws-new-rubric" on:change=move |ev| rubric.set(event_target_value(&ev))>{options}</select>
-                </div>
+                <RubricChoice id="kk-ws-new-rubric" label="Version av Kommunkompassen som deltagarna svarat på" value=rubric/>
                 <Show when=move || error.get().is_some()>
                     <p class="kk-error" role="alert">{move || error.get()}</p>
                 </Show>

@@ -12,7 +12,7 @@ use kommunkompass::workspace::{
     Change, MemoryStore, Mode, Notice, Save, SaveError, WorkshopChange, Workspace, key_for, workshop_key,
 };
 
-use crate::support::{catalog, rubric};
+use crate::support::{catalog, deliver, rubric, settle};
 
 type Tab = Workspace<MemoryStore>;
 
@@ -60,28 +60,6 @@ fn browser() -> (MemoryStore, Tab) {
 
 fn stored(store: &MemoryStore) -> Option<Workshop> {
     store.peek(&workshop_key(W)).map(|t| wpersist::decode(&t).expect("stored workshops are readable"))
-}
-
-fn deliver(tab: &mut Tab, now: u64) -> usize {
-    let events = tab.store().events();
-    let n = events.len();
-    for (key, value) in events {
-        tab.apply(Change::StorageEvent { key, value }, now);
-    }
-    n
-}
-
-fn settle(tabs: &mut [&mut Tab], now: u64) {
-    for _ in 0..20 {
-        let mut any = 0;
-        for tab in tabs.iter_mut() {
-            any += deliver(tab, now);
-        }
-        if any == 0 {
-            return;
-        }
-    }
-    panic!("the tabs keep writing to each other");
 }
 
 fn agreed(tab: &Tab, q: &str) -> Option<Response> {

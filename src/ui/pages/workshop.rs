@@ -16,7 +16,8 @@ use crate::domain::workshop::stats::{DISAGREEMENT_RULE, MEDIAN_RULE, SPREAD_RULE
 use crate::domain::workshop::wording;
 use crate::state::AppState;
 use crate::ui::chart::EChart;
-use crate::ui::focus::{FocusTarget, focus_id_next_frame, on_escape};
+use crate::ui::confirm::ConfirmRemove;
+use crate::ui::focus::focus_id_next_frame;
 use crate::ui::page::set_title;
 use crate::ui::question::dom_id;
 use crate::ui::save_workshop::{save_workshop, save_workshop_csv};
@@ -152,13 +153,6 @@ struct ParticipantRow {
 #[component]
 fn ParticipantLine(row: ParticipantRow, anonymous: Memo<bool>) -> impl IntoView {
     let open = OpenWorkshop::expect();
-    let confirming = RwSignal::new(false);
-    let remove_button = FocusTarget::<leptos::html::Button>::new();
-    let confirm_button = FocusTarget::<leptos::html::Button>::new();
-    let cancel = move || {
-        remove_button.arm();
-        confirming.set(false);
-    };
     let id = StoredValue::new(row.id);
     let question = format!("Ta bort {} ur workshoppen? ", row.shown);
     let file = row.file;
@@ -169,21 +163,10 @@ fn ParticipantLine(row: ParticipantRow, anonymous: Memo<bool>) -> impl IntoView 
             <td>{row.answered}</td>
             <td>{row.priorities}</td>
             <td>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="kk-button kk-small kk-danger" node_ref=remove_button.node() on:click=move |_| {
-                        confirm_button.arm();
-                        confirming.set(true);
-                    }>"Ta bort"</button>
-                }>
-                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(cancel)>
-                        {question.clone()}
-                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node() on:click=move |_| {
-                            open.change(WorkshopChange::Remove(id.get_value()));
-                            focus_id_next_frame(INPUT_ID.into());
-                        }>"Ja, ta bort"</button>
-                        <button type="button" class="kk-button kk-small" on:click=move |_| cancel()>"Avbryt"</button>
-                    </span>
-                </Show>
+                <ConfirmRemove question=question confirmed=Callback::new(move |()| {
+                    open.change(WorkshopChange::Remove(id.get_value()));
+                    focus_id_next_frame(INPUT_ID.into());
+                })/>
             </td>
         </tr>
     }
