@@ -127,7 +127,7 @@ e2e("narrow screen (320 px): no view scrolls sideways, and axe is clean there", 
   const id = await withAssessment(page, s);
   const views = [
     ["/", "tbody tr"], ["/kriterier", "table"], [`/bedomning/${id}/omrade/1`, "fieldset"],
-    [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-cover"], ["/finns-inte", "h1"],
+    [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-summary-page"], ["/finns-inte", "h1"],
   ];
   for (const [path, ready] of views) {
     await open(page, s, path);
@@ -168,7 +168,7 @@ e2e("text spacing (WCAG 1.4.12): no text is cut off on any view", async (s) => {
   await area1.getByLabel("Åtgärd").fill("Ta fram en samlad plan för medborgardialog i alla nämnder, med uppföljning i delårsrapporten och årsredovisningen");
   const views = [
     ["/", "tbody tr"], ["/kriterier", "table"], [`/bedomning/${id}/omrade/1`, "fieldset"],
-    [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-cover"],
+    [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-summary-page"],
   ];
   for (const [path, ready] of views) {
     await open(page, s, path);

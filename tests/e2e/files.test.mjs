@@ -207,7 +207,7 @@ e2e("a file with markup in its texts imports, and the markup is shown as text, n
   // Pages that show names and comments elsewhere.
   const id = new URL(page.url()).pathname.split("/")[2];
   // Each page has drawn the hostile name (as text) before it is checked for injected elements.
-  for (const [path, where] of [[`/bedomning/${id}/resultat`, "h1"], [`/bedomning/${id}/rapport`, ".kk-cover-name"], ["/", "tbody th"]]) {
+  for (const [path, where] of [[`/bedomning/${id}/resultat`, "h1"], [`/bedomning/${id}/rapport`, ".kk-summary-facts"], ["/", "tbody th"]]) {
     await open(page, s, path);
     await page.locator(where, { hasText: "Elak <img src=x" }).first().waitFor();
     assert.equal(await page.locator(".kk-app img").count(), 0, `no <img> injected on ${path}`);
