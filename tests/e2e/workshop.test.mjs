@@ -116,6 +116,8 @@ e2e("workshop: five files → medians, spreads, disagreement; a bad file named; 
   assert.deepEqual(prio, ["3.1", "1.1", "2.1"]);
   assert.match(await text(page.locator('[data-testid=priorities] > li[data-subarea="3.1"]')), /3 av 5 deltagare/);
   // The group's profile in numbers: area 1's median between the lowest and highest participant.
+  // The radar is drawn when it comes near the viewport.
+  await page.locator(".kk-radar").first().scrollIntoViewIfNeeded();
   await page.locator(".kk-radar .kk-chart canvas").first().waitFor();
   const row1 = await page.locator("[data-testid=group-profile] tbody tr").first().locator("td").allTextContents();
   assert.equal(row1[4].trim(), "5", "five participants answered in area 1");
