@@ -49,6 +49,12 @@
 //   main-thread time from just before the event until the next macrotask (the handlers and the
 //   reactive updates and redraws they queue). Typed text is written ~400 ms after the typing
 //   pauses, not per keystroke; the bench checks that it arrives in storage.
+// - workshop: 50 participant files, each with every question of the current rubric answered
+//   (levels, "Vet ej" and "Ej aktuellt" mixed, a comment on every tenth question), chosen together
+//   in the workshop's file field. Measured inside the page from the app's performance mark
+//   `kk-workshop-files-read` (every file read by the browser) until the workshop view shows all
+//   50 participants and the disagreement list, and the frame is painted (an animation frame and
+//   a task): opening and checking the files, the statistics, storing and rendering.
 // - stored size: the UTF-8 length of the localStorage value of a fully answered assessment
 //   with a ~200-character comment on every question (imported from a generated file).
 import { chromium } from "playwright-core";
@@ -92,6 +98,7 @@ const BUDGETS = {
   clickStoredP95Ms: 5, // issue #10: click → stored, p95
   keystrokeP95Ms: 2, // issue #10: main-thread cost of one keystroke in a comment, p95
   storedBytes: 100 * 1024,
+  workshopRenderedMs: 300, // issue #11: 50 participant files opened together → workshop view rendered, after the files are read
   echartsRequestsOnFirstView: 0,
 };
 
@@ -425,6 +432,71 @@ async function clickThrough(page, id, nextLevel) {
     .then(() => true, () => false);
   if (!written) problems.push("keystrokes: the typed text did not reach storage within 5 s of the typing pause");
   await context.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6b. Workshop: 50 participant files opened together → the workshop view rendered
+// ---------------------------------------------------------------------------------------------
+
+/** A participant's file: every question answered, levels, "Vet ej" and "Ej aktuellt" mixed. */
+function participantFile(p) {
+  const now = Date.UTC(2025, 4, 2, 9);
+  const answers = Object.fromEntries(QUESTIONS.map((q, i) => {
+    const code = (i * 7 + p * 13 + (p * i) % 11) % 7;
+    const response = code <= 4 ? { level: code } : code === 5 ? "dont_know" : "not_applicable";
+    return [q.id, { response, ...(i % 10 === 0 ? { comment: comment(q.id) } : {}), changed_at: now + i }];
+  }));
+  return {
+    name: `deltagare-${p + 1}.json`, mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({
+      kind: "kommunkompass-bedomning", schema: SCHEMA_VERSION, app_version: "0.1.0", saved_at: now,
+      assessment: { id: `deltagare-${p}`, name: `Deltagare ${p + 1}`, municipality: "Benchstad kommun", rubric: "kk-2022",
+        created_at: now, meta_changed_at: now, updated_at: now, answers, actions: [],
+        priorities: { subareas: [["1.1", "3.1", "4.2"][p % 3]], changed_at: now } },
+    })),
+  };
+}
+
+/** In the page: resolves to the milliseconds from the files-read mark until `n` participants and the disagreement list are shown and painted. */
+function workshopRendered(n) {
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    const done = () => {
+      const rows = document.querySelectorAll("[data-testid=participants] tbody tr").length;
+      return rows === n && document.querySelector("[data-testid=disagree-questions] li");
+    };
+    const finish = () => requestAnimationFrame(() => {
+      channel.port1.onmessage = () => {
+        const mark = performance.getEntriesByName("kk-workshop-files-read").at(-1);
+        if (!mark) { reject(new Error("no kk-workshop-files-read mark")); return; }
+        resolve(performance.now() - mark.startTime);
+      };
+      channel.port2.postMessage(0);
+    });
+    const observer = new MutationObserver(() => { if (done()) { observer.disconnect(); finish(); } });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); reject(new Error(`${n} participants not shown within 60 s`)); }, 60_000);
+  });
+}
+
+{
+  const files = Array.from({ length: 50 }, (_, p) => participantFile(p));
+  const times = [];
+  const runs = Math.max(3, Math.min(RUNS, 5));
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(server.url + "/");
+    await page.locator("#kk-ws-new-name").fill("Benchworkshop");
+    await page.getByRole("button", { name: "Skapa workshoppen" }).click();
+    await page.locator("#kk-workshop-files").waitFor();
+    const rendered = page.evaluate(workshopRendered, files.length);
+    await page.locator("#kk-workshop-files").setInputFiles(files);
+    times.push(await rendered.catch((e) => { problems.push(`workshop: ${e.message}`); return NaN; }));
+    await context.close();
+  }
+  if (times.every(Number.isFinite)) {
+    figure(`workshop: 50 files × ${QUESTIONS.length} answers read → view rendered (median of ${runs})`, median(times), ms(median(times)), BUDGETS.workshopRenderedMs, ms(BUDGETS.workshopRenderedMs));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

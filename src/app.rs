@@ -13,8 +13,10 @@ use crate::ui::open::{AssessmentRoute, ToFirstArea};
 use crate::ui::pages::{
     area::AreaPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
 };
+use crate::ui::pages::{presentation::PresentationPage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage};
 use crate::ui::status::StatusArea;
 use crate::ui::update_banner::UpdateBanner;
+use crate::ui::workshop_open::WorkshopRoute;
 use crate::workspace::Change;
 
 /// The whole app.
@@ -75,6 +77,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("omrade/:area") view=AreaPage/>
                             <Route path=path!("resultat") view=ResultsPage/>
                             <Route path=path!("rapport") view=ReportPage/>
+                        </ParentRoute>
+                        <ParentRoute path=path!("/workshop/:id") view=WorkshopRoute>
+                            <Route path=path!("") view=WorkshopPage/>
+                            <Route path=path!("omrade/:area") view=WorkshopAreaPage/>
+                            <Route path=path!("presentation") view=PresentationPage/>
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -13,6 +13,7 @@ use crate::domain::compare::{Comparison, ComparisonKind, TARGETS_KEY};
 use crate::domain::format;
 use crate::domain::rubric::{Area, Rubric};
 use crate::domain::scoring::{AreaScore, Score};
+use crate::domain::workshop::stats::{AreaStats, Spread};
 
 /// Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 pub const PALETTE: [&str; 7] = ["#0072B2", "#000000", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
@@ -139,12 +140,49 @@ fn styled(series: &ProfileSeries, color: &str) -> Radar {
 
 /// The profile: every area on a fixed 0–100 scale, one line per series.
 pub fn profile(rubric: &Rubric, score: &Score, series: &[ProfileSeries]) -> Chart {
-    let indicators: Vec<RadarIndicator> = rubric
+    let labels: Vec<String> = rubric.areas.iter().zip(&score.areas).map(|(area, s)| area_label(area, s)).collect();
+    radar(&labels, series)
+}
+
+/// The workshop's profile: the group's median per area with the lowest and highest participant
+/// in that area, beside the national average (or another average) when there is one. Areas where
+/// nobody answered anything are drawn at 0 and named so in the label.
+pub fn workshop_profile(rubric: &Rubric, areas: &[AreaStats], average: Option<(&str, &[f64])>) -> Chart {
+    let labels: Vec<String> = rubric
         .areas
         .iter()
-        .zip(&score.areas)
-        .map(|(area, s)| RadarIndicator::from((area_label(area, s).as_str(), 0.0, 100.0)))
+        .zip(areas)
+        .map(|(a, s)| match s.spread {
+            Some(_) => format!("{}. {}", a.id, a.name),
+            None => format!("{}. {} (inga svar)", a.id, a.name),
+        })
         .collect();
+    radar(&labels, &workshop_series(areas, average))
+}
+
+/// The lines of [`workshop_profile`], also for its text alternative and table.
+pub fn workshop_series(areas: &[AreaStats], average: Option<(&str, &[f64])>) -> Vec<ProfileSeries> {
+    let line = |name: &str, pick: fn(&Spread<f64>) -> f64, stroke: Stroke| ProfileSeries {
+        name: name.to_string(),
+        values: areas.iter().map(|a| a.spread.as_ref().map_or(0.0, |s| round1(pick(s)))).collect(),
+        stroke,
+        own: true,
+    };
+    let mut out = vec![
+        line("Gruppens median", |s| s.median, Stroke::Main),
+        line("Lägsta deltagare", |s| s.min, Stroke::Thin),
+        line("Högsta deltagare", |s| s.max, Stroke::Raw),
+    ];
+    if let Some((name, values)) = average {
+        out.push(ProfileSeries { name: name.to_string(), values: values.to_vec(), stroke: Stroke::Dashed, own: false });
+    }
+    out
+}
+
+/// A radar on the fixed 0–100 scale with one axis per label and one line per series.
+fn radar(labels: &[String], series: &[ProfileSeries]) -> Chart {
+    let indicators: Vec<RadarIndicator> =
+        labels.iter().map(|label| RadarIndicator::from((label.as_str(), 0.0, 100.0))).collect();
     let mut chart = Chart::new()
         .animation(false)
         .color(PALETTE.iter().map(|c| Color::from(*c)).collect::<Vec<_>>())

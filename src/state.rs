@@ -109,6 +109,9 @@ impl AppState {
         let now = clock::now();
         let edited = match &change {
             Change::Edit { id, edit, save } => Some(((id.clone(), edit.part()), *save == Save::Later)),
+            // A workshop's agreed answer is a part of it like a question's answer of an
+            // assessment (workshop and assessment ids never collide: both are fresh ids).
+            Change::Workshop { id, change, save } => Some(((id.clone(), change.part()), *save == Save::Later)),
             _ => None,
         };
         let typing = edited.as_ref().is_some_and(|(_, typing)| *typing);

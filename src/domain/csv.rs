@@ -142,8 +142,9 @@ pub fn scores_csv(rubric: &Rubric, score: &Score, expected: Option<&Expected>) -
     sheet.out
 }
 
-/// The answer to a question as a label ("3 – Etablerat och följs upp", "Vet ej", …).
-fn answer_label(rubric: &Rubric, response: Option<Response>) -> String {
+/// The answer to a question as a label ("3 – Etablerat och följs upp", "Vet ej", …; empty when
+/// unanswered). Also what the workshop views show.
+pub fn answer_label(rubric: &Rubric, response: Option<Response>) -> String {
     match response {
         Some(Response::Level(v)) => {
             rubric.scale.level(v).map(|l| format!("{} – {}", l.value, l.label)).unwrap_or_else(|| v.to_string())

@@ -96,13 +96,25 @@ pub fn is_newer_than_this_app(text: &str) -> bool {
 
 /// Reads an envelope of any known schema version, migrating it to the current one.
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::Syntax { line: e.line(), column: e.column() })?;
-    let obj = value.as_object().ok_or(DecodeError::NotOurs)?;
-    if obj.get("kind").and_then(Value::as_str) != Some(KIND) {
+    // Only the kind and the schema first (the rest is skipped, not built): a file in the current
+    // schema is then read once, typed. Opening fifty files into a workshop depends on it.
+    #[derive(Deserialize)]
+    struct Head {
+        kind: Option<Value>,
+        schema: Option<Value>,
+    }
+    let head: Head = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            DecodeError::Syntax { line: e.line(), column: e.column() }
+        } else {
+            // Valid JSON, but not an object: not one of ours.
+            DecodeError::NotOurs
+        }
+    })?;
+    if head.kind.as_ref().and_then(Value::as_str) != Some(KIND) {
         return Err(DecodeError::NotOurs);
     }
-    let schema = obj.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NoSchema)?;
+    let schema = head.schema.as_ref().and_then(Value::as_u64).ok_or(DecodeError::NoSchema)?;
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(DecodeError::TooNew(schema));
     }
@@ -117,6 +129,7 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         // Read the text itself, so that a problem is reported where it is in the file.
         return serde_json::from_str(text).map_err(|e| shape(e, true));
     }
+    let mut value: Value = serde_json::from_str(text).map_err(|e| shape(e, false))?;
     migrate(&mut value, schema as u32);
     // Typed reading always goes through `from_str` (not `from_value`): one deserializer for
     // every typed read keeps the WebAssembly bundle smaller. Positions in the migrated text do not

@@ -359,7 +359,10 @@ impl Rubric {
 
     /// Finds a question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().find(|q| q.id == id)
+        // Ids extend their parents' (checked when the rubric is read): only the sub-area the id
+        // names can hold it. Opening many files checks every answer's id, so this stays short.
+        let (sub, _) = id.rsplit_once('.')?;
+        self.subarea(sub)?.questions.iter().find(|q| q.id == id)
     }
 
     /// A retired question by id.

@@ -49,6 +49,9 @@ fn StorageWarning(
             for a in w.to_save_as_files() {
                 save_file::save_assessment(state, a);
             }
+            if let Some(x) = w.workshop_to_save_as_file() {
+                crate::ui::save_workshop::save_workshop(state, x);
+            }
         })
     };
     view! {

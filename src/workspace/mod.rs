@@ -13,6 +13,7 @@
 //! or parses the stored entry first.
 
 pub mod store;
+pub mod workshops;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,8 +25,10 @@ use crate::domain::merge::{equivalent, merge};
 use crate::domain::persist;
 use crate::domain::reference::Reference;
 use crate::domain::sync::{self, Arrival};
+use crate::domain::workshop::{self, AddReport, Workshop};
 
 pub use store::{MemoryStore, Mode, Refusal, SaveError, Store};
+pub use workshops::{WORKSHOP_PREFIX, WorkshopChange, workshop_key};
 
 /// Prefix of every key this app writes.
 pub const PREFIX: &str = "kommunkompass.";
@@ -119,6 +122,10 @@ pub enum Notice {
         /// Why.
         error: DownloadError,
     },
+    /// A workshop was deleted here; [`Change::Undo`] restores it.
+    WorkshopDeleted(Box<Workshop>),
+    /// The agreed answers were brought over to the common assessment of this name.
+    CommonUpdated(String),
 }
 
 impl Notice {
@@ -141,12 +148,16 @@ impl Notice {
             Notice::NotDownloaded { file, error } => {
                 format!("Filen {file} kunde inte sparas: {error}. Ladda om sidan och försök igen.")
             }
+            Notice::WorkshopDeleted(w) => format!("Workshoppen ”{}” togs bort.", w.name),
+            Notice::CommonUpdated(name) => {
+                format!("De överenskomna svaren har förts över till ”{name}”; handlingsplanen och resten finns kvar.")
+            }
         }
     }
 
     /// True when [`Change::Undo`] can take it back.
     pub fn can_undo(&self) -> bool {
-        matches!(self, Notice::Deleted(_) | Notice::ActionDeleted { .. })
+        matches!(self, Notice::Deleted(_) | Notice::ActionDeleted { .. } | Notice::WorkshopDeleted(_))
     }
 }
 
@@ -232,6 +243,30 @@ pub enum Change {
         /// Why.
         error: DownloadError,
     },
+    /// A new workshop; written at once.
+    CreateWorkshop(Box<Workshop>),
+    /// A validated workshop file: added, or merged into the workshop with the same id.
+    ImportWorkshop {
+        /// The workshop in the file.
+        workshop: Box<Workshop>,
+        /// An unused id, for when the file's own id cannot be used.
+        fresh_id: String,
+    },
+    /// One change to workshop `id`.
+    Workshop {
+        /// The workshop.
+        id: String,
+        /// What changes.
+        change: WorkshopChange,
+        /// When it is written.
+        save: Save,
+    },
+    /// Deletes a workshop; [`Change::Undo`] brings it back while the notice is shown.
+    DeleteWorkshop(String),
+    /// Brings the agreed answers of workshop `id` over to its common assessment.
+    UpdateCommon(String),
+    /// The workshop on screen, if any ("Spara som fil" in a storage warning saves it too).
+    OpenWorkshop(Option<String>),
 }
 
 /// Every assessment in this browser and what the app knows about storing them.
@@ -250,6 +285,12 @@ pub struct Workspace<S: Store> {
     show_levels: bool,
     compare: Option<BTreeSet<String>>,
     open: Option<String>,
+    /// Every workshop, by id.
+    workshops: BTreeMap<String, Workshop>,
+    /// The workshop on screen, if any.
+    open_workshop: Option<String>,
+    /// What happened to the files last added to a workshop (workshop id and report).
+    added: Option<(String, AddReport)>,
     /// Counts the changes that may have changed what scores are computed from.
     scoring_revision: u64,
 }
@@ -272,6 +313,9 @@ impl<S: Store> Workspace<S> {
             show_levels: true,
             compare: None,
             open: None,
+            workshops: BTreeMap::new(),
+            open_workshop: None,
+            added: None,
             scoring_revision: 0,
         };
         ws.read_all();
@@ -285,6 +329,19 @@ impl<S: Store> Workspace<S> {
                 match persist::decode(&text) {
                     Ok(envelope) => {
                         self.assessments.insert(id.to_string(), envelope.assessment);
+                    }
+                    Err(reason) => {
+                        if let DecodeError::TooNew(schema) = reason {
+                            self.newer.insert(key.clone(), schema);
+                        }
+                        self.unreadable.push(Unreadable { key, raw: text, reason });
+                    }
+                }
+            } else if let Some(id) = key.strip_prefix(WORKSHOP_PREFIX) {
+                let Some(text) = self.store.get(&key) else { continue };
+                match workshop::persist::decode(&text) {
+                    Ok(w) => {
+                        self.workshops.insert(id.to_string(), w);
                     }
                     Err(reason) => {
                         if let DecodeError::TooNew(schema) = reason {
@@ -409,7 +466,12 @@ impl<S: Store> Workspace<S> {
             | Change::ShowLevels(_)
             | Change::Compare(_)
             | Change::Open(_)
-            | Change::DownloadFailed { .. } => true,
+            | Change::DownloadFailed { .. }
+            | Change::CreateWorkshop(_)
+            | Change::ImportWorkshop { .. }
+            | Change::Workshop { .. }
+            | Change::DeleteWorkshop(_)
+            | Change::OpenWorkshop(_) => true,
             _ => false,
         };
         let changed = self.apply_change(change, now);
@@ -476,6 +538,10 @@ impl<S: Store> Workspace<S> {
                     self.edit(&assessment, Edit::RestoreAction(action), Save::Now, now);
                     true
                 }
+                Some(Notice::WorkshopDeleted(w)) => {
+                    self.put_workshop(*w, now);
+                    true
+                }
                 other => {
                     self.notice = other;
                     false
@@ -495,6 +561,8 @@ impl<S: Store> Workspace<S> {
                     self.store.remove(&key);
                 }
                 self.assessments.clear();
+                self.workshops.clear();
+                self.added = None;
                 self.unreadable.clear();
                 self.references.clear();
                 self.unsaved.clear();
@@ -546,6 +614,22 @@ impl<S: Store> Workspace<S> {
             Change::DownloadFailed { file, error } => {
                 self.notice = Some(Notice::NotDownloaded { file, error });
                 true
+            }
+            Change::CreateWorkshop(w) => {
+                self.put_workshop(*w, now);
+                true
+            }
+            Change::ImportWorkshop { workshop, fresh_id } => {
+                self.import_workshop(*workshop, fresh_id, now);
+                true
+            }
+            Change::Workshop { id, change, save } => self.change_workshop(&id, change, save, now),
+            Change::DeleteWorkshop(id) => self.delete_workshop(&id),
+            Change::UpdateCommon(id) => self.update_common(&id, now),
+            Change::OpenWorkshop(id) => {
+                let changed = self.open_workshop != id;
+                self.open_workshop = id;
+                changed
             }
         }
     }
@@ -613,11 +697,19 @@ impl<S: Store> Workspace<S> {
 
     /// Writes what `key` holds in memory. The one place the app writes an entry.
     fn try_write(&mut self, key: &str, now: Millis) -> Result<(), SaveError> {
-        if !sync::may_overwrite(self.newer.get(key).copied()) {
+        let newer = self.newer.get(key).copied();
+        let allowed = if key.starts_with(WORKSHOP_PREFIX) {
+            sync::may_overwrite_workshop(newer)
+        } else {
+            sync::may_overwrite(newer)
+        };
+        if !allowed {
             return Err(SaveError::NewerVersion);
         }
         let text = if let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) {
             self.assessments.get(id).map(|a| persist::encode(a, APP_VERSION, now))
+        } else if let Some(id) = key.strip_prefix(WORKSHOP_PREFIX) {
+            self.workshops.get(id).map(|w| workshop::persist::encode(w, APP_VERSION, now, false))
         } else if let Some(id) = key.strip_prefix(REFERENCE_PREFIX) {
             self.references
                 .iter()
@@ -650,8 +742,24 @@ impl<S: Store> Workspace<S> {
             self.show_levels = on;
             return changed;
         }
+        if let Some(id) = key.strip_prefix(WORKSHOP_PREFIX) {
+            let decision = sync::workshop_arrival(self.workshops.get(id), value.as_deref());
+            return self.settle(key, id, value, decision, now);
+        }
         let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) else { return false };
         let decision = sync::arrival(self.assessments.get(id), value.as_deref());
+        self.settle(key, id, value, decision, now)
+    }
+
+    /// Carries out what [`sync`] decided for another tab's copy of entry `id` under `key`.
+    fn settle<T: Entry>(
+        &mut self,
+        key: &str,
+        id: &str,
+        value: Option<String>,
+        decision: Arrival<T>,
+        now: Millis,
+    ) -> bool {
         if !matches!(decision, Arrival::Newer(_)) {
             self.newer.remove(key);
         }
@@ -659,7 +767,7 @@ impl<S: Store> Workspace<S> {
         if let Some(i) = listed {
             self.unreadable.remove(i);
         }
-        let here = self.assessments.contains_key(id);
+        let here = T::is_here(self, id);
         match decision {
             Arrival::Ignore => listed.is_some(),
             Arrival::Newer(schema) if !here => {
@@ -673,7 +781,7 @@ impl<S: Store> Workspace<S> {
             }
             Arrival::Unreadable(_) => listed.is_some(),
             Arrival::Removed => {
-                let name = self.assessments.remove(id).map(|a| a.name).unwrap_or_default();
+                let name = T::take(self, id).unwrap_or_default();
                 self.unsaved.remove(key);
                 self.notice = Some(Notice::DeletedInOtherTab(name));
                 true
@@ -681,11 +789,11 @@ impl<S: Store> Workspace<S> {
             Arrival::Adopt(a) => {
                 // Storage holds everything this tab had, unsaved text included.
                 self.unsaved.remove(key);
-                self.adopt(a);
+                T::keep(self, a);
                 true
             }
             Arrival::AdoptAndWriteBack(a) => {
-                self.adopt(a);
+                T::keep(self, a);
                 self.unsaved.insert(key.to_string());
                 self.write_key(key, now);
                 true
@@ -704,17 +812,6 @@ impl<S: Store> Workspace<S> {
         self.unreadable.sort_by(|a, b| a.key.cmp(&b.key));
     }
 
-    fn adopt(&mut self, a: Assessment) {
-        let notice = match self.assessments.get(&a.id) {
-            Some(local) if !equivalent(local, &a) => Some(Notice::MergedFromOtherTab(a.name.clone())),
-            _ => None,
-        };
-        if notice.is_some() {
-            self.notice = notice;
-        }
-        self.assessments.insert(a.id.clone(), a);
-    }
-
     /// Reads every entry again and treats each difference as a storage event.
     fn resync(&mut self, now: Millis) -> bool {
         let keys: BTreeSet<String> = self.store.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
@@ -725,6 +822,7 @@ impl<S: Store> Workspace<S> {
             .map(|id| key_for(id))
             .chain(self.unreadable.iter().map(|u| u.key.clone()))
             .chain(self.references.iter().map(|r| reference_key(&r.id)))
+            .chain(self.workshops.keys().map(|id| workshop_key(id)))
             .filter(|k| !keys.contains(k))
             .collect();
         for key in gone {
@@ -735,5 +833,50 @@ impl<S: Store> Workspace<S> {
             changed |= self.arrived(&key, value, now);
         }
         changed
+    }
+}
+
+/// What the workspace keeps under one key each and merges when another tab writes it:
+/// assessments and workshops.
+trait Entry: Sized {
+    /// Whether this tab has the entry.
+    fn is_here<S: Store>(ws: &Workspace<S>, id: &str) -> bool;
+    /// Removes it (another tab deleted it); returns its name.
+    fn take<S: Store>(ws: &mut Workspace<S>, id: &str) -> Option<String>;
+    /// Keeps another tab's (merged) copy, saying so when it differs from this tab's.
+    fn keep<S: Store>(ws: &mut Workspace<S>, item: Self);
+}
+
+impl Entry for Assessment {
+    fn is_here<S: Store>(ws: &Workspace<S>, id: &str) -> bool {
+        ws.assessments.contains_key(id)
+    }
+
+    fn take<S: Store>(ws: &mut Workspace<S>, id: &str) -> Option<String> {
+        ws.assessments.remove(id).map(|a| a.name)
+    }
+
+    fn keep<S: Store>(ws: &mut Workspace<S>, a: Self) {
+        if ws.assessments.get(&a.id).is_some_and(|local| !equivalent(local, &a)) {
+            ws.notice = Some(Notice::MergedFromOtherTab(a.name.clone()));
+        }
+        ws.assessments.insert(a.id.clone(), a);
+    }
+}
+
+impl Entry for Workshop {
+    fn is_here<S: Store>(ws: &Workspace<S>, id: &str) -> bool {
+        ws.workshops.contains_key(id)
+    }
+
+    fn take<S: Store>(ws: &mut Workspace<S>, id: &str) -> Option<String> {
+        ws.workshops.remove(id).map(|w| w.name)
+    }
+
+    fn keep<S: Store>(ws: &mut Workspace<S>, w: Self) {
+        if ws.workshops.get(&w.id).is_some_and(|local| *local != w) {
+            ws.notice = Some(Notice::MergedFromOtherTab(w.name.clone()));
+        }
+        ws.workshops.insert(w.id.clone(), w);
     }
 }

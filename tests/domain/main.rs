@@ -21,5 +21,6 @@ mod scoring_rule;
 mod sync;
 mod tidy;
 mod wording;
+mod workshop_storage;
 mod workshops;
 mod workspace;

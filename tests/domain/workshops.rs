@@ -275,3 +275,41 @@ fn the_workshop_csv_has_every_participant_the_spread_and_the_agreed_level() {
     w.anonymous = true;
     assert!(workshop_csv(r, &w).contains(";Deltagare A;Deltagare B;Deltagare C;"));
 }
+
+#[test]
+fn the_areas_carry_the_median_lowest_and_highest_participant() {
+    let r = rubric("kk-2022");
+    let mut w = Workshop::new("w1".into(), "Ledningsgruppen".into(), "kk-2022".into(), 10);
+    let top = r.scale.top().value;
+    let files: Vec<(String, Vec<u8>)> = [0u8, top, 2]
+        .iter()
+        .enumerate()
+        .map(|(n, v)| (format!("p{n}.json"), file(&format!("p{n}"), &format!("P{n}"), move |_| lvl(*v))))
+        .collect();
+    w.add_files(&files, &catalog().rubrics, 20);
+    let o = overview(r, &w.answer_sets());
+    assert_eq!(o.areas.len(), r.areas.len());
+    let first = o.areas[0].spread.unwrap();
+    assert_eq!((first.min, first.max, first.n), (0.0, 100.0, 3));
+    let middle = score(r, &w.participants().find(|p| p.name == "P2").unwrap().answers).areas[0].points;
+    assert!((first.median - middle).abs() < 1e-9);
+    // Someone who answered nothing in an area is not its lowest participant.
+    let empty: BTreeMap<String, Answer> = BTreeMap::new();
+    let o = overview(r, &[&empty, w.answer_sets()[1]]);
+    assert_eq!(o.areas[0].spread.map(|s| s.n), Some(1));
+}
+
+#[test]
+fn agreeing_a_level_keeps_the_note_and_proposals_fill_only_what_is_open() {
+    let r = rubric("kk-2022");
+    let mut w = Workshop::new("w1".into(), "Ledningsgruppen".into(), "kk-2022".into(), 10);
+    w.add_files(&[("a.json".into(), file("p1", "Anna", |_| lvl(2)))], &catalog().rubrics, 20);
+    assert!(w.note("1.1.1", "Vi behöver underlag".into(), 21));
+    assert!(!w.note("1.1.1", "Vi behöver underlag".into(), 22), "the same text changes nothing");
+    assert!(w.agree_level("1.1.1", Some(lvl(4)), 23));
+    assert!(!w.agree_level("1.1.1", Some(lvl(4)), 24));
+    assert_eq!(w.agreed["1.1.1"].note, "Vi behöver underlag");
+    let open = w.open_proposals(r);
+    assert_eq!(open.len(), r.questions().count() - 1);
+    assert!(open.iter().all(|(q, p)| q != "1.1.1" && *p == lvl(2)));
+}

@@ -14,7 +14,7 @@ use kommunkompass::workspace::{
 };
 use proptest::prelude::*;
 
-use crate::support::assessment;
+use crate::support::{assessment, deliver, settle};
 
 type Tab = Workspace<MemoryStore>;
 
@@ -42,30 +42,6 @@ fn respond(q: &str, level: u8) -> Change {
 
 fn type_comment(q: &str, text: &str) -> Change {
     Change::Edit { id: ID.into(), edit: Edit::Comment { question: q.into(), text: text.into() }, save: Save::Later }
-}
-
-/// Delivers to `tab` what the other tabs wrote, as the browser's storage events do.
-fn deliver(tab: &mut Tab, now: u64) -> usize {
-    let events = tab.store().events();
-    let n = events.len();
-    for (key, value) in events {
-        tab.apply(Change::StorageEvent { key, value }, now);
-    }
-    n
-}
-
-/// Delivers events back and forth until no tab writes anything more.
-fn settle(tabs: &mut [&mut Tab], now: u64) {
-    for _ in 0..20 {
-        let mut any = 0;
-        for tab in tabs.iter_mut() {
-            any += deliver(tab, now);
-        }
-        if any == 0 {
-            return;
-        }
-    }
-    panic!("the tabs keep writing to each other");
 }
 
 /// The assessment as stored, decoded.

@@ -95,7 +95,7 @@ e2e("as a widget on an intranet page: mounts into the host element, leaves the h
   await page.goto(s.url + "/");
   await page.locator("#kommunkompass .kk-app h1").waitFor();
   assert.equal(await text(page.locator("#kommunkompass h1")), "Självskattning enligt Kommunkompassen");
-  const style = (sel, prop) => page.locator(sel).evaluate((el, p) => getComputedStyle(el)[p], prop);
+  const style = (sel, prop) => page.locator(sel).first().evaluate((el, p) => getComputedStyle(el)[p], prop);
   // The host keeps its own look …
   assert.equal(await style("#intranat", "color"), "rgb(128, 0, 128)");
   assert.equal(await style("#intranat", "fontSize"), "40px");

@@ -7,6 +7,7 @@
 pub mod merge;
 pub mod persist;
 pub mod stats;
+pub mod wording;
 
 use std::collections::BTreeMap;
 
@@ -108,6 +109,9 @@ pub enum AddError {
     /// The workshop is full.
     #[error("workshoppen har redan {0} deltagare, vilket är det högsta antalet")]
     Full(usize),
+    /// The browser could not read the file from the computer.
+    #[error("filen kunde inte läsas från datorn")]
+    Unreadable,
 }
 
 impl AddError {
@@ -120,6 +124,7 @@ impl AddError {
             }
             AddError::AlreadyAdded(_) => "Filen hoppades över; den som redan finns behålls.",
             AddError::Full(_) => "Skapa en ny workshop för fler deltagare.",
+            AddError::Unreadable => "Försök igen, eller spara filen på nytt och välj den igen.",
         };
         format!("”{file_name}” lades inte till: {self}. {advice}")
     }
@@ -153,37 +158,52 @@ impl Workshop {
     /// Validates every file exactly like an ordinary import and adds the good ones; each bad
     /// one is reported by name with its reason, and never stops the others.
     pub fn add_files(&mut self, files: &[(String, Vec<u8>)], rubrics: &[Rubric], now: Millis) -> AddReport {
+        let opened = files.iter().map(|(name, bytes)| (name.clone(), open_file(bytes, rubrics))).collect();
+        self.add_opened(opened, now)
+    }
+
+    /// Adds the files already opened with [`open_file`] (the app reads and opens them before it
+    /// hands them over); a file that could not be opened, is on another rubric version or is
+    /// already in the workshop is reported by name with its reason, and never stops the others.
+    /// Participants are kept in the order the merge of two tabs gives (when added, then id), so
+    /// that "Deltagare A, B, …" name the same people in every tab.
+    pub fn add_opened(&mut self, opened: Vec<(String, Result<Assessment, AddError>)>, now: Millis) -> AddReport {
         let mut report = AddReport::default();
-        for (file_name, bytes) in files {
-            match self.check(bytes, rubrics) {
+        for (file_name, result) in opened {
+            match result.and_then(|a| self.check(a)) {
                 Ok(a) => {
-                    let name = a.name.clone();
-                    self.participants.push(Participant {
+                    report.added.push(a.name.clone());
+                    let participant = Participant {
                         assessment: a.id,
                         name: a.name,
-                        file_name: file_name.clone(),
+                        file_name,
                         added_at: now,
                         answers: a.answers,
                         priorities: a.priorities.subareas,
                         removed: false,
                         changed_at: now,
-                    });
-                    report.added.push(name);
+                    };
+                    // A participant removed earlier comes back in their own place: one entry per
+                    // assessment id, as the merge keeps it.
+                    match self.participants.iter_mut().find(|p| p.assessment == participant.assessment) {
+                        Some(slot) => *slot = participant,
+                        None => self.participants.push(participant),
+                    }
                 }
-                Err(e) => report.rejected.push((file_name.clone(), e)),
+                Err(e) => report.rejected.push((file_name, e)),
             }
         }
         if !report.added.is_empty() {
+            self.participants.sort_by(|a, b| a.added_at.cmp(&b.added_at).then_with(|| a.assessment.cmp(&b.assessment)));
             self.updated_at = self.updated_at.max(now);
         }
         report
     }
 
-    fn check(&self, bytes: &[u8], rubrics: &[Rubric]) -> Result<Assessment, AddError> {
+    fn check(&self, a: Assessment) -> Result<Assessment, AddError> {
         if self.participants().count() >= MAX_PARTICIPANTS {
             return Err(AddError::Full(MAX_PARTICIPANTS));
         }
-        let a = validate_import(bytes, rubrics).map_err(AddError::Invalid)?;
         if a.rubric != self.rubric {
             return Err(AddError::OtherRubric { found: a.rubric, expected: self.rubric.clone() });
         }
@@ -247,6 +267,41 @@ impl Workshop {
         self.updated_at = self.updated_at.max(now);
     }
 
+    /// Sets (or with `None` clears) the agreed level of a question and keeps its note. Returns
+    /// false, changing nothing, when it is already so (a change that changes nothing must not
+    /// win over another tab's real change).
+    pub fn agree_level(&mut self, question: &str, response: Option<Response>, now: Millis) -> bool {
+        let current = self.agreed.get(question);
+        if current.map_or(response.is_none(), |a| a.response == response) {
+            return false;
+        }
+        let note = current.map(|a| a.note.clone()).unwrap_or_default();
+        self.agree(question, response, note, now);
+        true
+    }
+
+    /// Replaces the note on why the group agreed as it did, keeping the level. Returns false when
+    /// the text is the same.
+    pub fn note(&mut self, question: &str, text: String, now: Millis) -> bool {
+        let current = self.agreed.get(question);
+        if current.map_or(text.is_empty(), |a| a.note == text) {
+            return false;
+        }
+        let response = current.and_then(|a| a.response);
+        self.agree(question, response, text, now);
+        true
+    }
+
+    /// The proposals for every question that has no agreed answer yet (and has a proposal), in
+    /// rubric order: what "Använd förslagen" sets.
+    pub fn open_proposals(&self, rubric: &Rubric) -> Vec<(String, Response)> {
+        rubric
+            .questions()
+            .filter(|q| self.agreed(&q.id).is_none())
+            .filter_map(|q| self.proposal(rubric, &q.id).map(|r| (q.id.clone(), r)))
+            .collect()
+    }
+
     /// The agreed answer to a question, if one is set.
     pub fn agreed(&self, question: &str) -> Option<&Agreed> {
         self.agreed.get(question).filter(|a| a.response.is_some())
@@ -292,6 +347,37 @@ impl Workshop {
         }
         a
     }
+}
+
+impl Workshop {
+    /// `common` (the workshop's common assessment, created earlier) with the agreed answers as
+    /// they are now: each question whose agreed level or note differs is set and stamped `now`
+    /// (so that it wins a merge with an older copy), a cleared agreement clears the answer, and
+    /// the number of participants is brought up to date. Everything else — name, action plan,
+    /// targets, evidence — is kept.
+    pub fn update_common(&self, common: &Assessment, now: Millis) -> Assessment {
+        let mut a = common.clone();
+        a.origin = Some(Origin::Workshop { workshop: self.id.clone(), participants: self.participants().count() });
+        for (question, agreed) in &self.agreed {
+            let (response, note) = (agreed.response, if agreed.response.is_some() { agreed.note.as_str() } else { "" });
+            let same = a
+                .answer(question)
+                .map_or(response.is_none() && note.is_empty(), |x| x.response == response && x.comment == note);
+            if !same {
+                a.edit_answer(question, now, |x| {
+                    x.response = response;
+                    x.comment = note.to_string();
+                });
+            }
+        }
+        a
+    }
+}
+
+/// Reads one participant's file exactly like an ordinary import (size, text, format, rubric, ids,
+/// ranges, lengths).
+pub fn open_file(bytes: &[u8], rubrics: &[Rubric]) -> Result<Assessment, AddError> {
+    validate_import(bytes, rubrics).map_err(AddError::Invalid)
 }
 
 /// "A", "B", …, "Z", "AA", "AB", … for 0, 1, ….

@@ -12,12 +12,30 @@
 //! - **Disagreement** ranks by spread (highest − lowest level), then interquartile range, then the
 //!   number of graded answers (more voices first), then id. For sub-areas the same rule is applied
 //!   to the participants' sub-area points as a share of the maximum.
+//! - **Areas** (the radar): the median, lowest and highest of the participants' area points,
+//!   over the participants who answered anything in the area.
 
 use std::collections::BTreeMap;
 
+/// How the middle is chosen, as users read it.
+pub const MEDIAN_RULE: &str = "Medianen är den mittersta av de valda nivåerna. Vid ett jämnt antal svar \
+används den lägre av de två mittersta – det försiktiga valet, i linje med utvärderare som bara ger poäng för \
+det som finns på plats. ”Vet ej”, ”Ej aktuellt” och obesvarade räknas för sig och aldrig som noll.";
+
+/// How the spread is measured, as users read it.
+pub const SPREAD_RULE: &str = "Spridningen är skillnaden mellan högsta och lägsta nivå. Kvartilerna tas med \
+närmaste rang: den nedre är nivån på plats ⌈n/4⌉ och den övre på plats ⌈3n/4⌉ bland de n sorterade svaren; \
+kvartilavståndet är skillnaden mellan dem.";
+
+/// How the disagreement list is ordered, as users read it.
+pub const DISAGREEMENT_RULE: &str = "Listan sorteras efter spridningen (högsta minus lägsta nivå), sedan \
+efter kvartilavståndet och sedan efter antalet svar med en nivå – fler röster först. Delområden jämförs på \
+deltagarnas poäng i delområdet som andel av maxpoängen. Bara frågor och delområden där deltagarna skiljer sig \
+åt finns med.";
+
 use super::super::assessment::{Answer, Response};
 use super::super::rubric::Rubric;
-use super::super::scoring::score;
+use super::super::scoring::{Score, score};
 
 /// How the participants answered one question.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,6 +78,15 @@ pub fn spread<T: Copy + PartialOrd>(values: &[T]) -> Option<Spread<T>> {
     // Nearest rank: the value at 1-based rank ⌈p·n⌉ (at least 1).
     let rank = |num: usize, den: usize| v[(num * n).div_ceil(den).max(1) - 1];
     Some(Spread { min: v[0], q1: rank(1, 4), median: v[(n - 1) / 2], q3: rank(3, 4), max: v[n - 1], n })
+}
+
+/// Per-area statistics of the participants' area points (0–100).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaStats {
+    /// Area id.
+    pub area: String,
+    /// Order statistics of the points of the participants who answered anything in the area.
+    pub spread: Option<Spread<f64>>,
 }
 
 /// Per-question statistics.
@@ -136,6 +163,8 @@ pub struct Overview {
     pub questions: Vec<QuestionStats>,
     /// Per sub-area, in rubric order.
     pub subareas: Vec<SubareaStats>,
+    /// Per area, in rubric order.
+    pub areas: Vec<AreaStats>,
     /// Question ids, most disagreement first (only those with a spread above zero).
     pub questions_by_disagreement: Vec<String>,
     /// Sub-area ids, most disagreement first (only those with a spread above zero).
@@ -144,9 +173,29 @@ pub struct Overview {
 
 /// Computes the whole overview for the participants' answer sets (order does not matter).
 pub fn overview(rubric: &Rubric, answers: &[&BTreeMap<String, Answer>]) -> Overview {
+    // Score every participant once, then read the sub-areas and areas from those scores.
+    overview_with_scores(rubric, answers, &participant_scores(rubric, answers))
+}
+
+/// Every participant's score, in the order of `answers` (what the tables per participant show).
+pub fn participant_scores(rubric: &Rubric, answers: &[&BTreeMap<String, Answer>]) -> Vec<Score> {
+    answers.iter().map(|a| score(rubric, a)).collect()
+}
+
+/// [`overview`] when the participants' scores (in the same order) are already computed.
+pub fn overview_with_scores(rubric: &Rubric, answers: &[&BTreeMap<String, Answer>], scores: &[Score]) -> Overview {
     let questions: Vec<QuestionStats> = rubric.questions().map(|q| question_stats(rubric, &q.id, answers)).collect();
-    // Score every participant once, then read the sub-areas from those scores.
-    let scores: Vec<_> = answers.iter().map(|a| score(rubric, a)).collect();
+    let areas: Vec<AreaStats> = rubric
+        .areas
+        .iter()
+        .map(|area| {
+            let points: Vec<f64> = scores
+                .iter()
+                .filter_map(|s| s.area(&area.id).filter(|a| a.completeness.answered > 0).map(|a| a.points))
+                .collect();
+            AreaStats { area: area.id.clone(), spread: spread(&points) }
+        })
+        .collect();
     let subareas: Vec<SubareaStats> = rubric
         .areas
         .iter()
@@ -177,6 +226,7 @@ pub fn overview(rubric: &Rubric, answers: &[&BTreeMap<String, Answer>]) -> Overv
         subareas_by_disagreement: s_rank.iter().map(|s| s.subarea.clone()).collect(),
         questions,
         subareas,
+        areas,
     }
 }
 

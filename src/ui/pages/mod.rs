@@ -3,7 +3,10 @@
 
 pub mod area;
 pub mod not_found;
+pub mod presentation;
 pub mod report;
 pub mod results;
 pub mod rubric;
 pub mod start;
+pub mod workshop;
+pub mod workshop_area;

@@ -11,12 +11,14 @@ use crate::domain::format;
 use crate::state::AppState;
 use crate::ui::area_results::AreaResults;
 use crate::ui::page::set_title;
+use crate::ui::priorities::PriorityChoice;
 use crate::ui::result_data::ResultData;
 use crate::ui::result_sections::{
     ComparisonPicker, ExpectedNote, LargestGaps, Profile, PublishedTotals, ScoringNote, TotalScore,
 };
 use crate::ui::save_file;
 use crate::ui::user_reference::UserReferences;
+use crate::ui::workshop_parts::CommonOrigin;
 
 /// The results of the open assessment.
 #[component]
@@ -44,6 +46,7 @@ pub fn ResultsPage() -> impl IntoView {
         <p class="kk-context-line">
             {move || open.with(|a| format!("{} · {} · senast ändrad {}", a.municipality, rubric.title, clock::date_time(a.updated_at)))}
         </p>
+        {move || open.with(|a| view! { <CommonOrigin origin=a.origin.clone()/> })}
         <div class="kk-toolbar">
             <A href=open.href("omrade/1") attr:class="kk-button">"Tillbaka till frågorna"</A>
             <A href=open.href("rapport") attr:class="kk-button">"Rapport för utskrift"</A>
@@ -58,6 +61,7 @@ pub fn ResultsPage() -> impl IntoView {
             <Profile data=data print=false/>
         </section>
         <LargestGaps data=data/>
+        <PriorityChoice/>
         <PublishedTotals data=data/>
         <UserReferences rubric=rubric/>
         <section aria-labelledby="kk-areas-h">

@@ -10,11 +10,14 @@ use crate::domain::assessment::{Assessment, Edit};
 use crate::domain::format::{self, Answered};
 use crate::domain::scoring::score;
 use crate::state::AppState;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading, on_escape};
 use crate::ui::import_file::ImportForm;
 use crate::ui::page::set_title;
+use crate::ui::rubric_choice::RubricChoice;
 use crate::ui::save_file;
 use crate::ui::table_region::TableRegion;
+use crate::ui::workshop_list::WorkshopSection;
 use crate::workspace::{Change, Save};
 
 /// The start page.
@@ -43,6 +46,7 @@ pub fn StartPage() -> impl IntoView {
         </section>
         <CreateForm/>
         <ImportForm/>
+        <WorkshopSection/>
         <ClearAll/>
     }
 }
@@ -129,7 +133,6 @@ fn AssessmentRow(
     let Row { id, name, municipality, version, changed, answered, points, expected } = row;
     let id = StoredValue::new(id);
     let renaming = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let open_href = id.with_value(|id| href(&format!("/bedomning/{id}/omrade/1")));
     let results_href = id.with_value(|id| href(&format!("/bedomning/{id}/resultat")));
     let save_file = move |_| {
@@ -142,13 +145,6 @@ fn AssessmentRow(
                 Change::Duplicate { id: id.get_value(), new_id: clock::new_id(), name: format!("{original} (kopia)") };
             state.change(change);
         }
-    };
-    // Keyboard focus follows the controls that replace each other in this row.
-    let delete_button = FocusTarget::<leptos::html::Button>::new();
-    let confirm_button = FocusTarget::<leptos::html::Button>::new();
-    let cancel_delete = move || {
-        delete_button.arm();
-        confirming.set(false);
     };
     let question = format!("Ta bort ”{name}” med alla svar? ");
     view! {
@@ -175,19 +171,7 @@ fn AssessmentRow(
                 <button type="button" class="kk-button kk-small" id=id.with_value(|id| rename_button_id(id)) on:click=move |_| renaming.set(true)>"Byt namn"</button>
                 <button type="button" class="kk-button kk-small" on:click=duplicate>"Kopiera"</button>
                 <button type="button" class="kk-button kk-small" on:click=save_file>"Spara som fil"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="kk-button kk-small kk-danger" node_ref=delete_button.node() on:click=move |_| {
-                        confirm_button.arm();
-                        confirming.set(true);
-                    }>"Ta bort"</button>
-                }>
-                    <span class="kk-confirm" role="group" aria-label="Bekräfta borttagning" on:keydown=on_escape(cancel_delete)>
-                        {question.clone()}
-                        <button type="button" class="kk-button kk-small kk-danger" node_ref=confirm_button.node()
-                            on:click=move |_| state.change(Change::Delete(id.get_value()))>"Ja, ta bort"</button>
-                        <button type="button" class="kk-button kk-small" on:click=move |_| cancel_delete()>"Avbryt"</button>
-                    </span>
-                </Show>
+                <ConfirmRemove question=question confirmed=Callback::new(move |()| state.change(Change::Delete(id.get_value())))/>
             </td>
         </tr>
     }
@@ -268,18 +252,6 @@ fn CreateForm() -> impl IntoView {
         state.change(Change::Create(Assessment::new(id.clone(), n, m, rubric.get_untracked(), clock::now())));
         navigate(&format!("/bedomning/{id}"), Default::default());
     };
-    let options = catalog
-        .rubrics
-        .iter()
-        .map(|r| {
-            let label = if r.current {
-                format!("{} (rekommenderas)", r.title)
-            } else {
-                format!("{} – {}", r.title, r.period)
-            };
-            view! { <option value=r.id.clone() selected=r.current>{label}</option> }
-        })
-        .collect_view();
     view! {
         <section aria-labelledby="kk-new-h" class="kk-card">
             <h2 id="kk-new-h">"Ny självskattning"</h2>
@@ -295,10 +267,7 @@ fn CreateForm() -> impl IntoView {
                     <input id="kk-new-muni" type="text" required maxlength="200" autocomplete="organization"
                         prop:value=municipality on:input=move |ev| municipality.set(event_target_value(&ev))/>
                 </div>
-                <div class="kk-field">
-                    <label for="kk-new-rubric">"Version av Kommunkompassen"</label>
-                    <select id="kk-new-rubric" on:change=move |ev| rubric.set(event_target_value(&ev))>{options}</select>
-                </div>
+                <RubricChoice id="kk-new-rubric" label="Version av Kommunkompassen" value=rubric/>
                 <Show when=move || error.get().is_some()>
                     <p class="kk-error" role="alert">{move || error.get()}</p>
                 </Show>

@@ -1,0 +1,37 @@
+//! Choosing a version of the criteria (new assessment, new workshop): every version, the current
+//! one preselected and recommended, the others with their period.
+
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// A labelled select of the rubric versions, writing the chosen id into `value`.
+#[component]
+pub fn RubricChoice(
+    /// The select's id.
+    id: &'static str,
+    /// The label.
+    label: &'static str,
+    /// The chosen rubric id.
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let options = AppState::expect()
+        .catalog()
+        .rubrics
+        .iter()
+        .map(|r| {
+            let label = if r.current {
+                format!("{} (rekommenderas)", r.title)
+            } else {
+                format!("{} – {}", r.title, r.period)
+            };
+            view! { <option value=r.id.clone() selected=r.current>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="kk-field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>{options}</select>
+        </div>
+    }
+}
