@@ -346,13 +346,13 @@ pub fn risk_rule(scale: &Scale) -> String {
 impl Preparation {
     /// What not crediting any of the risks would cost, in one sentence (`None` without one).
     pub fn drop_sentence(&self, scale: &Scale) -> Option<String> {
+        let start = level_label(scale, UNSHOWN_COUNTS_AS);
         self.risks_drop.map(|d| {
-            format!(
-                "Räknas inget av de {} svaren som mer än ”{}” blir det förväntade resultatet {} poäng lägre.",
-                self.risks.len(),
-                level_label(scale, UNSHOWN_COUNTS_AS),
-                format::points(d)
-            )
+            let which = match self.risks.len() {
+                1 => format!("Räknas svaret bara som ”{start}”"),
+                n => format!("Räknas inget av de {n} svaren som mer än ”{start}”"),
+            };
+            format!("{which} blir det förväntade resultatet {} poäng lägre.", format::points(d))
         })
     }
 
@@ -368,8 +368,11 @@ impl Preparation {
         if let Some((done, all)) = web_checks {
             web = format!("{done} av {all} kontroller gjorda; {web}");
         }
-        let roles =
-            if self.interviews.len() == 1 { "1 roll".to_string() } else { format!("{} roller", self.interviews.len()) };
+        let roles = if self.interviews.len() == 1 {
+            "1 roll angiven".to_string()
+        } else {
+            format!("{} roller angivna", self.interviews.len())
+        };
         vec![
             ("Svårt att visa", answers(self.risks.len())),
             ("Ta reda på", format!("{}, varav {dont_know} med ”Vet ej”", questions(self.to_find_out.len()))),
@@ -378,7 +381,7 @@ impl Preparation {
                 format!("dokument angivna för {} av {}", with(&self.documents), questions(self.documents.len())),
             ),
             ("Webbplatsen", web),
-            ("Intervjuer att boka", format!("{roles} angivna; {} utan roll", questions(self.interviews_missing.len()))),
+            ("Intervjuer att boka", format!("{roles}; {} utan roll", questions(self.interviews_missing.len()))),
             ("Underlagsförteckningen", tally.sentence()),
         ]
     }

@@ -7,11 +7,13 @@
 pub mod actions;
 pub mod area_results;
 pub mod chart;
+pub mod evidence;
 pub mod focus;
 pub mod import_file;
 pub mod open;
 pub mod page;
 pub mod pages;
+pub mod preparation;
 pub mod question;
 pub mod result_data;
 pub mod result_sections;

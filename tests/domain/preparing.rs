@@ -252,3 +252,46 @@ fn the_plan_says_where_each_week_is_from_today_and_how_far_the_evaluation_is() {
     assert!(countdown(d("2027-03-11"), evaluation).ends_with("Det är nästa vecka."));
     assert!(countdown(d("2027-03-19"), evaluation).contains("Datumet har passerat"));
 }
+
+#[test]
+fn the_risks_and_the_lists_are_worded_with_the_scales_labels_and_counted() {
+    let r = rubric("kk-2022");
+    let c = catalog().calibration_for("kk-2022");
+    let mut a = assessment("kk-2022");
+    a.apply(Edit::Response { question: "1.1.1".into(), response: Some(Response::Level(4)) }, 1);
+    a.apply(Edit::Response { question: "1.1.2".into(), response: Some(Response::DontKnow) }, 1);
+    let one = prepare(r, &a, c);
+    let sentence = one.drop_sentence(&r.scale).unwrap();
+    assert!(sentence.starts_with("Räknas svaret bara som ”Påbörjat” blir det förväntade resultatet "), "{sentence}");
+    assert!(kommunkompass::domain::prepare::risk_rule(&r.scale).contains("”Etablerat och följs upp” eller högre"));
+    a.apply(Edit::Response { question: "1.1.3".into(), response: Some(Response::Level(3)) }, 1);
+    a.apply(
+        Edit::UpsertItem {
+            question: "1.1.3".into(),
+            item: item("i", ItemKind::Interview, "Kanslichef", ItemStatus::Exists),
+        },
+        1,
+    );
+    let two = prepare(r, &a, c);
+    assert!(two.drop_sentence(&r.scale).unwrap().starts_with("Räknas inget av de 2 svaren som mer än ”Påbörjat”"));
+    assert_eq!(prepare(r, &a, None).drop_sentence(&r.scale), None);
+    let lines = two.status_lines(Tally::of(&recorded(r, &a)), Some((3, 25)));
+    let labels: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
+    assert_eq!(
+        labels,
+        [
+            "Svårt att visa",
+            "Ta reda på",
+            "Dokument att samla",
+            "Webbplatsen",
+            "Intervjuer att boka",
+            "Underlagsförteckningen"
+        ]
+    );
+    let n = r.questions().count();
+    assert_eq!(lines[0].1, "2 svar");
+    assert_eq!(lines[1].1, format!("{} frågor, varav 1 med ”Vet ej”", n - 2));
+    assert_eq!(lines[2].1, format!("dokument angivna för 0 av {} frågor", two.documents.len()));
+    assert!(lines[3].1.starts_with("3 av 25 kontroller gjorda; webbsidor angivna för 0 av "), "{}", lines[3].1);
+    assert_eq!(lines[4].1, format!("1 roll angiven; {} frågor utan roll", two.interviews_missing.len()));
+}
