@@ -356,10 +356,20 @@ e2e("the underlagsförteckning prints on A4 and exports the same list as CSV byt
   }
 });
 
+/** At 320 CSS px the page does not scroll sideways (WCAG 1.4.10; tables scroll in their own region). */
+async function assertReflows(page, what) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `${what} is ${width} px wide at 320 px`);
+  await page.setViewportSize(size);
+}
+
 e2e("axe: Förbered utvärderingen with every list open, and a question's evidence form with errors", async (s) => {
   const page = await s.newPage();
   const id = await createAssessment(page, s, { name: "Tillgänglighet", municipality: "Exempelby kommun" });
   await answer(page, "1.1.1", 4);
+  await answer(page, "1.1.3", 4);
   await answer(page, "1.1.2", "vetej");
   await press(page.locator("#kk-q-1-1-2-add-interview"));
   await page.keyboard.type("Kanslichef");
@@ -370,10 +380,17 @@ e2e("axe: Förbered utvärderingen with every list open, and a question's eviden
   await page.keyboard.press("Enter");
   await page.locator("#kk-q-1-1-1-item-link-error").waitFor();
   await s.axe(page, "/bedomning/<id>/omrade/1 (evidence form with errors)");
+  await assertReflows(page, "the evidence form");
+  await page.locator("#kk-q-1-1-1-item-title").fill("Sidan om hur man följer fullmäktiges sammanträden på webben");
+  await page.locator("#kk-q-1-1-1-item-link").fill("https://www.exempelby.se/kommun-och-politik/politik-och-demokrati/fullmaktige/sammantraden-och-protokoll");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /-edit$/.test(document.activeElement?.id ?? ""));
+  await assertReflows(page, "a question with a long link");
   await open(page, s, `/bedomning/${id}/forbered`);
   await page.locator("[data-testid=risks]").waitFor();
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
   await s.axe(page, "/bedomning/<id>/forbered (all lists open)");
+  await assertReflows(page, "Förbered utvärderingen with every list open");
   await page.locator("#kk-eval-date").fill("i morgon");
   await page.locator("#kk-eval-date").press("Enter");
   await page.locator("#kk-eval-date-error").waitFor();
