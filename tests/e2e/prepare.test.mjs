@@ -271,6 +271,32 @@ e2e("web checks and the evaluation date are stored and kept on reload; the timel
   await s.axe(page, "/bedomning/<id>/tidsplan");
 });
 
+e2e("evidence added in two tabs at one question reaches both tabs and storage", async (s) => {
+  const context = await s.newContext();
+  const p1 = await context.newPage();
+  const id = await createAssessment(p1, s, { name: "Två flikar" });
+  const p2 = await context.newPage();
+  await open(p2, s, `/bedomning/${id}/omrade/1`);
+  const add = async (page, kind, title) => {
+    await page.locator(`#kk-q-1-1-1-add-${kind}`).click();
+    await page.locator("#kk-q-1-1-1-item-title").fill(title);
+    await page.locator("#kk-q-1-1-1-item-title").press("Enter");
+    await page.locator('fieldset[data-question="1.1.1"] .kk-item-title', { hasText: title }).waitFor();
+  };
+  await add(p1, "document", "Demokratiprogram");
+  // Arrives in the other tab through the storage event, without a reload.
+  await p2.locator('fieldset[data-question="1.1.1"] .kk-item-title', { hasText: "Demokratiprogram" }).waitFor();
+  await add(p2, "interview", "Kanslichef");
+  await p1.locator('fieldset[data-question="1.1.1"] .kk-item-title', { hasText: "Kanslichef" }).waitFor();
+  for (const page of [p1, p2]) {
+    assert.deepEqual(
+      await page.locator('fieldset[data-question="1.1.1"] .kk-item-title').allTextContents(),
+      ["Demokratiprogram", "Kanslichef"],
+    );
+  }
+  assert.deepEqual((await storedItems(p1, id, "1.1.1")).map((i) => i.title).sort(), ["Demokratiprogram", "Kanslichef"]);
+});
+
 /** A saved file (current schema) with documents and pages on questions in three areas. */
 function fileWithEvidence() {
   const item = (id, kind, title, extra = {}) => ({ id, kind, title, status: "exists", changed_at: 1_763_900_000_100, ...extra });
