@@ -208,11 +208,11 @@ fn drop_if_unshown<'q>(
 }
 
 /// `items` under the areas they belong to, in rubric order; areas with none are left out.
-pub fn by_area<'r, T>(
-    rubric: &'r Rubric,
+pub fn by_area<T>(
+    rubric: &Rubric,
     items: impl IntoIterator<Item = T>,
     area_of: impl Fn(&T) -> &str,
-) -> Vec<(&'r Area, Vec<T>)> {
+) -> Vec<(&Area, Vec<T>)> {
     let mut groups: Vec<(&Area, Vec<T>)> = rubric.areas.iter().map(|a| (a, Vec::new())).collect();
     for item in items {
         let area = area_of(&item);
