@@ -325,6 +325,11 @@ fn question_points(
     if graded > 0.0 { max * q.weight() / graded * fraction } else { 0.0 }
 }
 
+/// "1 fråga", "3 frågor".
+pub fn questions(n: usize) -> String {
+    if n == 1 { "1 fråga".to_string() } else { format!("{n} frågor") }
+}
+
 /// A level's label on `scale` ("Etablerat och följs upp"), or its number.
 fn level_label(scale: &Scale, value: u8) -> String {
     scale.level(value).map_or_else(|| value.to_string(), |l| l.label.clone())
@@ -340,6 +345,15 @@ pub fn risk_rule(scale: &Scale) -> String {
          Listan blir kortare när ni anger ett dokument eller en webbsida som finns (eller behöver uppdateras).",
         level_label(scale, CLAIMS_IN_PLACE),
         level_label(scale, UNSHOWN_COUNTS_AS)
+    )
+}
+
+/// What a question card says when its answer is hard to show.
+pub fn risk_note(scale: &Scale) -> String {
+    format!(
+        "Svårt att visa: svaret är ”{}” eller högre, men inget dokument och ingen webbsida som finns är angiven. \
+         Utvärderarna ger bara poäng för det som går att visa.",
+        level_label(scale, CLAIMS_IN_PLACE)
     )
 }
 
@@ -363,7 +377,6 @@ impl Preparation {
         let with = |lines: &[Line]| lines.iter().filter(|l| !l.items.is_empty()).count();
         let dont_know = self.to_find_out.iter().filter(|t| t.dont_know).count();
         let answers = |n: usize| if n == 1 { "1 svar".to_string() } else { format!("{n} svar") };
-        let questions = |n: usize| if n == 1 { "1 fråga".to_string() } else { format!("{n} frågor") };
         let mut web = format!("webbsidor angivna för {} av {}", with(&self.web_pages), questions(self.web_pages.len()));
         if let Some((done, all)) = web_checks {
             web = format!("{done} av {all} kontroller gjorda; {web}");

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::adapters::clock;
 use crate::domain::assessment::{Edit, Part};
 use crate::domain::evidence::{EvidenceItem, ItemField, ItemKind, ItemStatus, MAX_ITEMS_PER_QUESTION, check_link};
-use crate::domain::prepare::hard_to_show;
+use crate::domain::prepare::{hard_to_show, risk_note};
 use crate::domain::rubric::Question;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, on_escape};
 use crate::ui::open::Open;
@@ -109,9 +109,7 @@ pub fn EvidenceItems(
             <p class="kk-items-h" id=heading_id.clone()><strong>"Underlag som visar svaret"</strong></p>
             <p class="kk-hint">{format!("Utvärderarna tittar i: {kinds}.")}</p>
             {move || at_risk.get().then(|| view! {
-                <p class="kk-risk-note" data-testid="risk-note">
-                    "Svårt att visa: svaret säger att arbetet är etablerat, men inget dokument eller ingen webbsida som finns är angiven. Utvärderarna ger bara poäng för det som går att visa."
-                </p>
+                <p class="kk-risk-note" data-testid="risk-note">{risk_note(&open.rubric.scale)}</p>
             })}
             {move || {
                 if items.with(Vec::is_empty) {

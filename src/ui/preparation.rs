@@ -8,13 +8,16 @@ use leptos_router::components::A;
 
 use crate::adapters::clock;
 use crate::domain::assessment::Part;
+use crate::domain::csv::evidence_csv;
 use crate::domain::evidence::EvidenceItem;
+use crate::domain::format;
 use crate::domain::prepare::{Place, Preparation, Tally, prepare, recorded};
 use crate::domain::timeline::{Date, countdown, plan};
 use crate::state::AppState;
 use crate::ui::evidence::ItemSummary;
 use crate::ui::open::Open;
 use crate::ui::question::dom_id;
+use crate::ui::save_file;
 use crate::ui::table_region::TableRegion;
 
 /// The preparation of the open assessment, recomputed when it changes (not while typing).
@@ -35,6 +38,13 @@ pub fn web_checks_done(open: Open) -> Memo<Option<(usize, usize)>> {
         let checks = checks?;
         open.with_part(&Part::Preparation, |a| (checks.done(&a.preparation.web_checks), checks.checks.len()))
     })
+}
+
+/// Offers the underlagsförteckning of the open assessment as CSV for Swedish Excel.
+pub fn export_evidence_csv(state: AppState, open: Open) {
+    let Some((name, csv)) = open.with_untracked(|a| (a.name.clone(), evidence_csv(open.rubric, a))) else { return };
+    let file = format::file_name(&format!("underlag {name}"), &clock::iso_date(clock::now()), "csv");
+    save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
 }
 
 /// The address of a question in the answering view; the card takes focus there.

@@ -264,6 +264,10 @@ fn the_risks_and_the_lists_are_worded_with_the_scales_labels_and_counted() {
     let sentence = one.drop_sentence(&r.scale).unwrap();
     assert!(sentence.starts_with("Räknas svaret bara som ”Påbörjat” blir det förväntade resultatet "), "{sentence}");
     assert!(kommunkompass::domain::prepare::risk_rule(&r.scale).contains("”Etablerat och följs upp” eller högre"));
+    assert!(
+        kommunkompass::domain::prepare::risk_note(&r.scale)
+            .starts_with("Svårt att visa: svaret är ”Etablerat och följs upp” eller högre")
+    );
     a.apply(Edit::Response { question: "1.1.3".into(), response: Some(Response::Level(3)) }, 1);
     a.apply(
         Edit::UpsertItem {

@@ -5,16 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::adapters::clock;
-use crate::domain::csv::evidence_csv;
-use crate::domain::format;
 use crate::domain::prepare::{Recorded, Tally, by_area, recorded};
 use crate::state::AppState;
 use crate::ui::evidence::ItemLink;
 use crate::ui::open::Open;
 use crate::ui::page::set_title;
-use crate::ui::preparation::PrintHead;
-use crate::ui::save_file;
+use crate::ui::preparation::{PrintHead, export_evidence_csv};
 use crate::ui::table_region::TableRegion;
 
 /// The printable underlagsförteckning of the open assessment.
@@ -24,11 +20,7 @@ pub fn EvidenceListPage() -> impl IntoView {
     let open = Open::expect();
     let rubric = open.rubric;
     set_title(&format!("Underlagsförteckning: {}", open.with(|a| a.name.clone()).unwrap_or_default()));
-    let export_csv = move |_| {
-        let Some((name, csv)) = open.with_untracked(|a| (a.name.clone(), evidence_csv(rubric, a))) else { return };
-        let file = format::file_name(&format!("underlag {name}"), &clock::iso_date(clock::now()), "csv");
-        save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
-    };
+    let export_csv = move |_| export_evidence_csv(state, open);
     let body = move || {
         open.with(|a| {
             let list = recorded(rubric, a);

@@ -8,11 +8,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::adapters::clock;
 use crate::domain::assessment::{Edit, Part};
-use crate::domain::csv::evidence_csv;
 use crate::domain::format;
-use crate::domain::prepare::{Line, Preparation, by_area, place_of, risk_rule};
+use crate::domain::prepare::{Line, Preparation, by_area, place_of, questions, risk_rule};
 use crate::domain::rubric::{Area, Rubric};
 use crate::domain::timeline::Date;
 use crate::domain::webcheck::WebCheck;
@@ -20,9 +18,9 @@ use crate::state::AppState;
 use crate::ui::open::Open;
 use crate::ui::page::set_title;
 use crate::ui::preparation::{
-    LineItems, PlanTable, PreparationStatus, QuestionLink, preparation, question_href, tally, web_checks_done,
+    LineItems, PlanTable, PreparationStatus, QuestionLink, export_evidence_csv, preparation, question_href, tally,
+    web_checks_done,
 };
-use crate::ui::save_file;
 use crate::ui::table_region::TableRegion;
 
 /// The preparation view of the open assessment.
@@ -36,11 +34,7 @@ pub fn PreparePage() -> impl IntoView {
     let prep = preparation(open);
     let counts = tally(open);
     let web = web_checks_done(open);
-    let export_csv = move |_| {
-        let Some((name, csv)) = open.with_untracked(|a| (a.name.clone(), evidence_csv(rubric, a))) else { return };
-        let file = format::file_name(&format!("underlag {name}"), &clock::iso_date(clock::now()), "csv");
-        save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
-    };
+    let export_csv = move |_| export_evidence_csv(state, open);
     view! {
         <h1 tabindex="-1">"Förbered utvärderingen"</h1>
         <p class="kk-context-line">{move || open.with(|a| format!("{} · {} · {}", a.name, a.municipality, rubric.title))}</p>
@@ -112,11 +106,10 @@ fn Risks(prep: Memo<Preparation>) -> impl IntoView {
         })
     };
     view! {
-        <section aria-labelledby="kk-prep-risks-h" data-testid="risk-section">
-            <h2 id="kk-prep-risks-h">"Svårt att visa"</h2>
+        <PrepSection key="risk" title="Svårt att visa">
             <p class="kk-desc">{risk_rule(&rubric.scale)}</p>
             {body}
-        </section>
+        </PrepSection>
     }
 }
 
@@ -144,8 +137,16 @@ fn area_groups<T: Clone + Send + Sync + 'static>(
         .into_any()
 }
 
-fn questions(n: usize) -> String {
-    if n == 1 { "1 fråga".to_string() } else { format!("{n} frågor") }
+/// One section of the page, with its heading; `key` names it for tests ("risk" → "risk-section").
+#[component]
+fn PrepSection(key: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("kk-prep-{key}-h");
+    view! {
+        <section aria-labelledby=heading.clone() data-testid=format!("{key}-section")>
+            <h2 id=heading.clone()>{title}</h2>
+            {children()}
+        </section>
+    }
 }
 
 /// "Ta reda på": unanswered and "Vet ej", by area.
@@ -175,14 +176,11 @@ fn ToFindOut(prep: Memo<Preparation>) -> impl IntoView {
         )
     };
     view! {
-        <section aria-labelledby="kk-prep-find-h" data-testid="find-out-section">
-            <h2 id="kk-prep-find-h">"Ta reda på"</h2>
-            <p class="kk-desc">
-                "Frågor som inte är besvarade eller besvarade med ”Vet ej”. Ta reda på hur det är innan utvärderingen – "
-                "utvärderarna frågar om dem i intervjuerna och letar efter dem i dokumenten."
-            </p>
+        <PrepSection key="find-out" title="Ta reda på">
+            <p class="kk-desc">"Frågor som inte är besvarade eller besvarade med ”Vet ej”. Ta reda på hur det är innan utvärderingen – "
+                "utvärderarna frågar om dem i intervjuerna och letar efter dem i dokumenten."</p>
             {body}
-        </section>
+        </PrepSection>
     }
 }
 
@@ -205,14 +203,11 @@ fn line_groups(rubric: &'static Rubric, lines: Vec<Line>, kind: &'static str, no
 fn Documents(prep: Memo<Preparation>) -> impl IntoView {
     let rubric = Open::expect().rubric;
     view! {
-        <section aria-labelledby="kk-prep-docs-h" data-testid="documents-section">
-            <h2 id="kk-prep-docs-h">"Dokument att samla"</h2>
-            <p class="kk-desc">
-                "Frågor där utvärderarna läser kommunens styrdokument: policyer, planer, uppföljningar och protokoll. "
-                "Under varje fråga står de dokument ni har angett."
-            </p>
+        <PrepSection key="documents" title="Dokument att samla">
+            <p class="kk-desc">"Frågor där utvärderarna läser kommunens styrdokument: policyer, planer, uppföljningar och protokoll. "
+                "Under varje fråga står de dokument ni har angett."</p>
             {move || line_groups(rubric, prep.with(|p| p.documents.clone()), "dokument", "Inget dokument angivet ännu.")}
-        </section>
+        </PrepSection>
     }
 }
 
@@ -250,20 +245,17 @@ fn Website(prep: Memo<Preparation>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section aria-labelledby="kk-prep-web-h" data-testid="website-section">
-            <h2 id="kk-prep-web-h">"Webbplatsen: det här letar utvärderarna efter"</h2>
-            <p class="kk-desc">
-                "Utvärderarna går igenom kommunens webbplats och sociala medier. Kontrollerna bygger på vad de skriver i "
+        <PrepSection key="website" title="Webbplatsen: det här letar utvärderarna efter">
+            <p class="kk-desc">"Utvärderarna går igenom kommunens webbplats och sociala medier. Kontrollerna bygger på vad de skriver i "
                 "sina rapporter att de har letat efter; varje kontroll anger var. Bocka av det ni har kontrollerat och "
-                "som finns på plats – det sparas med självskattningen."
-            </p>
+                "som finns på plats – det sparas med självskattningen."</p>
             {checks.is_none().then(|| view! {
                 <p class="kk-hint">"Kontrollerna finns för den nuvarande versionen av Kommunkompassens kriterier."</p>
             })}
             {areas}
             <h3>"Webbsidor ni har angett vid frågorna"</h3>
             {move || line_groups(rubric, prep.with(|p| p.web_pages.clone()), "webbsidor", "Ingen webbsida angiven ännu.")}
-        </section>
+        </PrepSection>
     }
 }
 
@@ -350,16 +342,13 @@ fn Interviews(prep: Memo<Preparation>) -> impl IntoView {
         )
     };
     view! {
-        <section aria-labelledby="kk-prep-int-h" data-testid="interviews-section">
-            <h2 id="kk-prep-int-h">"Intervjuer att boka"</h2>
-            <p class="kk-desc">
-                "Utvärderarna intervjuar ett fyrtiotal personer: politiker, chefer och medarbetare. Här står rollerna ni "
-                "har angett vid frågorna, hur många frågor var och en kan berätta om och vilka områden de täcker."
-            </p>
+        <PrepSection key="interviews" title="Intervjuer att boka">
+            <p class="kk-desc">"Utvärderarna intervjuar ett fyrtiotal personer: politiker, chefer och medarbetare. Här står rollerna ni "
+                "har angett vid frågorna, hur många frågor var och en kan berätta om och vilka områden de täcker."</p>
             {roles}
             <h3>"Frågor där utvärderarna intervjuar men ingen roll är angiven"</h3>
             {missing}
-        </section>
+        </PrepSection>
     }
 }
 
@@ -385,13 +374,10 @@ fn Timeline() -> impl IntoView {
     };
     let described = move || if error.get() { "kk-eval-date-hint kk-eval-date-error" } else { "kk-eval-date-hint" };
     view! {
-        <section aria-labelledby="kk-prep-plan-h" data-testid="timeline-section">
-            <h2 id="kk-prep-plan-h">"Tidsplan"</h2>
-            <p class="kk-desc">
-                "Ange när utvärderingen är planerad, så visas veckorna före den med vad som bör vara klart när. "
+        <PrepSection key="timeline" title="Tidsplan">
+            <p class="kk-desc">"Ange när utvärderingen är planerad, så visas veckorna före den med vad som bör vara klart när. "
                 "Stegen är verktygets förslag, byggda på hur utvärderarna arbetar: först dokumenten, sedan "
-                "webbplatsen, sist intervjuerna."
-            </p>
+                "webbplatsen, sist intervjuerna."</p>
             <div class="kk-field kk-date-field">
                 <label for="kk-eval-date">"Planerat datum för utvärderingen"</label>
                 <span class="kk-hint" id="kk-eval-date-hint">"Skriv som ÅÅÅÅ-MM-DD. Sparas med självskattningen."</span>
@@ -402,6 +388,6 @@ fn Timeline() -> impl IntoView {
                 })}
             </div>
             <PlanTable/>
-        </section>
+        </PrepSection>
     }
 }
