@@ -119,8 +119,8 @@ pub fn PlanTable() -> impl IntoView {
                 let when = step.when(today);
                 view! {
                     <tr class:kk-past=when == crate::domain::timeline::When::Past>
-                        <th scope="row">{format!("Vecka {}", step.week)}</th>
-                        <td>{step.week_of.to_string()}</td>
+                        <th scope="row" class="kk-nowrap">{format!("Vecka {}", step.week)}</th>
+                        <td class="kk-nowrap">{step.week_of.to_string()}</td>
                         <td class="kk-num">{step.weeks_before}</td>
                         <td>{step.what}</td>
                         <td>{when.label()}</td>
