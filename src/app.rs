@@ -11,7 +11,8 @@ use crate::domain::catalog::Catalog;
 use crate::state::AppState;
 use crate::ui::open::{AssessmentRoute, ToFirstArea};
 use crate::ui::pages::{
-    area::AreaPage, not_found::NotFound, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
+    area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage, report::ReportPage,
+    results::ResultsPage, rubric::RubricPage, start::StartPage, timeline::TimelinePage,
 };
 use crate::ui::pages::{presentation::PresentationPage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage};
 use crate::ui::status::StatusArea;
@@ -77,6 +78,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("omrade/:area") view=AreaPage/>
                             <Route path=path!("resultat") view=ResultsPage/>
                             <Route path=path!("rapport") view=ReportPage/>
+                            <Route path=path!("forbered") view=PreparePage/>
+                            <Route path=path!("underlag") view=EvidenceListPage/>
+                            <Route path=path!("tidsplan") view=TimelinePage/>
                         </ParentRoute>
                         <ParentRoute path=path!("/workshop/:id") view=WorkshopRoute>
                             <Route path=path!("") view=WorkshopPage/>
@@ -108,6 +112,6 @@ fn FocusOnNavigate() -> impl IntoView {
             first.set_value(false);
             return;
         }
-        crate::ui::focus::focus_main_heading();
+        crate::ui::focus::focus_navigation_target();
     });
 }

@@ -115,17 +115,26 @@ impl Catalog {
             .find_map(|s| s.document.as_deref().or(s.title.as_deref()))
     }
 
-    /// Where a question was derived from, as a Swedish sentence ("Frågan bygger på …").
-    pub fn derived_from(&self, source: &super::rubric::Source) -> Option<String> {
+    /// A report passage named readably: "SKR, … Alingsås kommun, 2023-02-21, avsnittet ”…”".
+    pub fn source_text(&self, source: &super::rubric::Source) -> Option<String> {
         let section = source.section.as_deref();
         let title = source.seed.as_deref().and_then(|seed| self.seed_title(seed));
-        let origin = match (title, section) {
-            (Some(t), Some(s)) => format!("{t}, avsnittet ”{s}”"),
-            (Some(t), None) => t.to_string(),
-            (None, Some(s)) => format!("avsnittet ”{s}”"),
-            (None, None) => return None,
-        };
-        Some(format!("Frågan bygger på {origin}."))
+        match (title, section) {
+            (Some(t), Some(s)) => Some(format!("{t}, avsnittet ”{s}”")),
+            (Some(t), None) => Some(t.to_string()),
+            (None, Some(s)) => Some(format!("avsnittet ”{s}”")),
+            (None, None) => None,
+        }
+    }
+
+    /// Where a question was derived from, as a Swedish sentence ("Frågan bygger på …").
+    pub fn derived_from(&self, source: &super::rubric::Source) -> Option<String> {
+        self.source_text(source).map(|origin| format!("Frågan bygger på {origin}."))
+    }
+
+    /// The website checks for `rubric`, if there are any for its version.
+    pub fn web_checks_for(&self, rubric: &str) -> Option<&WebChecks> {
+        self.web_checks.as_ref().filter(|w| w.rubric == rubric)
     }
 
     /// The calibration for `rubric`, if its questionnaire has one.

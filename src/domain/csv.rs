@@ -268,7 +268,6 @@ pub fn workshop_csv(rubric: &Rubric, workshop: &Workshop) -> String {
 /// question, with its date or diarienummer, link and status — the list to send before an
 /// evaluation. Deleted items and interview roles are left out.
 pub fn evidence_csv(rubric: &Rubric, assessment: &Assessment) -> String {
-    use super::evidence::ItemKind;
     let mut sheet = Sheet::new(&[
         "Område",
         "Delområde",
@@ -280,25 +279,18 @@ pub fn evidence_csv(rubric: &Rubric, assessment: &Assessment) -> String {
         "Länk",
         "Status",
     ]);
-    for area in &rubric.areas {
-        for sub in &area.subareas {
-            for q in &sub.questions {
-                let Some(answer) = assessment.answer(&q.id) else { continue };
-                for item in answer.live_items().filter(|i| i.kind != ItemKind::Interview) {
-                    sheet.row([
-                        Cell::Text(&area.id),
-                        Cell::Text(&sub.id),
-                        Cell::Text(&q.id),
-                        Cell::Text(&q.text),
-                        Cell::Text(item.kind.label()),
-                        Cell::Text(&item.title),
-                        Cell::Text(&item.reference),
-                        Cell::Text(&item.link),
-                        Cell::Text(item.status.label()),
-                    ]);
-                }
-            }
-        }
+    for r in super::prepare::recorded(rubric, assessment) {
+        sheet.row([
+            Cell::Text(&r.place.area),
+            Cell::Text(&r.place.subarea),
+            Cell::Text(&r.question.id),
+            Cell::Text(&r.question.text),
+            Cell::Text(r.item.kind.label()),
+            Cell::Text(&r.item.title),
+            Cell::Text(&r.item.reference),
+            Cell::Text(&r.item.link),
+            Cell::Text(r.item.status.label()),
+        ]);
     }
     sheet.out
 }

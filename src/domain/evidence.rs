@@ -51,6 +51,77 @@ impl ItemKind {
     pub fn from_key(key: &str) -> Option<ItemKind> {
         ItemKind::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// The label of the button that adds one.
+    pub fn add_label(self) -> &'static str {
+        match self {
+            ItemKind::Document => "Lägg till dokument",
+            ItemKind::WebPage => "Lägg till webbsida",
+            ItemKind::Interview => "Lägg till intervjuroll",
+        }
+    }
+
+    /// The legend of the form that adds a new one.
+    pub fn new_label(self) -> &'static str {
+        match self {
+            ItemKind::Document => "Nytt dokument",
+            ItemKind::WebPage => "Ny webbsida",
+            ItemKind::Interview => "Ny intervjuroll",
+        }
+    }
+
+    /// The label of the title field: a document's title, a page's name, or the role.
+    pub fn title_label(self) -> &'static str {
+        match self {
+            ItemKind::Document => "Dokumentets titel",
+            ItemKind::WebPage => "Sidans namn",
+            ItemKind::Interview => "Roll",
+        }
+    }
+
+    /// The fields this kind has (the title always; a reference only for documents; a link for
+    /// documents and pages — an interview names a role, not a person or an address).
+    pub fn has(self, field: ItemField) -> bool {
+        match field {
+            ItemField::Title => true,
+            ItemField::Reference => self == ItemKind::Document,
+            ItemField::Link => self != ItemKind::Interview,
+        }
+    }
+}
+
+/// A field of an evidence item, as the form shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemField {
+    /// Title, page name or role.
+    Title,
+    /// Date or diarienummer.
+    Reference,
+    /// Link.
+    Link,
+}
+
+impl ItemField {
+    /// Every field, in form order.
+    pub const ALL: [ItemField; 3] = [ItemField::Title, ItemField::Reference, ItemField::Link];
+
+    /// Stable key used in element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemField::Title => "title",
+            ItemField::Reference => "reference",
+            ItemField::Link => "link",
+        }
+    }
+
+    /// The field's name inside a sentence ("texten i titeln …").
+    fn in_sentence(self) -> &'static str {
+        match self {
+            ItemField::Title => "titeln",
+            ItemField::Reference => "datum eller diarienummer",
+            ItemField::Link => "länken",
+        }
+    }
 }
 
 /// Whether the evidence is there.
@@ -141,6 +212,27 @@ pub enum ItemError {
     /// More items on one question than accepted.
     #[error("fråga {0} har fler än {MAX_ITEMS_PER_QUESTION} underlag")]
     TooMany(String),
+    /// An item without a title (or role), when it is entered in the form.
+    #[error("{} saknas", .0.title_label().to_lowercase())]
+    NoTitle(ItemKind),
+}
+
+impl ItemError {
+    /// What to do about it, as a sentence shown beside the field.
+    pub fn at_field(&self) -> String {
+        match self {
+            ItemError::BadLink(_) => {
+                "Länken måste börja med https://, http:// eller mailto: och får inte innehålla mellanslag.".to_string()
+            }
+            ItemError::TooLong { max, .. } => format!("Texten får vara högst {max} tecken."),
+            ItemError::TooMany(_) => format!("En fråga kan ha högst {MAX_ITEMS_PER_QUESTION} underlag."),
+            ItemError::NoTitle(ItemKind::Document) => "Skriv dokumentets titel.".to_string(),
+            ItemError::NoTitle(ItemKind::WebPage) => "Skriv sidans namn.".to_string(),
+            ItemError::NoTitle(ItemKind::Interview) => {
+                "Skriv vilken roll som kan berätta om det, till exempel kanslichef.".to_string()
+            }
+        }
+    }
 }
 
 /// The link schemes accepted: the evaluators' three sources are documents, web pages and people,
@@ -163,16 +255,56 @@ pub fn check_link(link: &str) -> Result<(), ItemError> {
 }
 
 impl EvidenceItem {
+    /// The text of one field.
+    pub fn field(&self, field: ItemField) -> &str {
+        match field {
+            ItemField::Title => &self.title,
+            ItemField::Reference => &self.reference,
+            ItemField::Link => &self.link,
+        }
+    }
+
+    /// What is wrong with each field that cannot be stored: lengths and the link's scheme.
+    fn field_problems(&self) -> impl Iterator<Item = (ItemField, ItemError)> + '_ {
+        ItemField::ALL.into_iter().filter_map(|field| {
+            let text = self.field(field);
+            if text.chars().count() > MAX_FIELD_CHARS {
+                return Some((field, ItemError::TooLong { field: field.in_sentence(), max: MAX_FIELD_CHARS }));
+            }
+            (field == ItemField::Link).then(|| check_link(text).err()).flatten().map(|e| (field, e))
+        })
+    }
+
     /// Checks the item's fields: lengths and the link's scheme. Text is always shown as text.
     pub fn validate(&self) -> Result<(), ItemError> {
-        for (field, text) in
-            [("titeln", &self.title), ("datum eller diarienummer", &self.reference), ("länken", &self.link)]
-        {
-            if text.chars().count() > MAX_FIELD_CHARS {
-                return Err(ItemError::TooLong { field, max: MAX_FIELD_CHARS });
-            }
+        self.field_problems().next().map_or(Ok(()), |(_, e)| Err(e))
+    }
+
+    /// What the form says before an item is saved: every field's problem, and a title (or role)
+    /// is required. Check the item after [`EvidenceItem::normalized`].
+    pub fn form_problems(&self) -> Vec<(ItemField, ItemError)> {
+        let missing = self.title.trim().is_empty().then_some((ItemField::Title, ItemError::NoTitle(self.kind)));
+        missing.into_iter().chain(self.field_problems()).collect()
+    }
+
+    /// The item as it is stored from the form: fields trimmed, and the fields its kind does not
+    /// have emptied (an interview keeps only its role).
+    pub fn normalized(mut self) -> EvidenceItem {
+        let kind = self.kind;
+        for field in ItemField::ALL {
+            let slot = match field {
+                ItemField::Title => &mut self.title,
+                ItemField::Reference => &mut self.reference,
+                ItemField::Link => &mut self.link,
+            };
+            *slot = if kind.has(field) { slot.trim().to_string() } else { String::new() };
         }
-        check_link(&self.link)
+        self
+    }
+
+    /// A short name for the item in buttons and notices: "Dokument: Budget 2025".
+    pub fn name(&self) -> String {
+        format!("{}: {}", self.kind.label(), self.title.trim())
     }
 
     /// True for a live item that shows the answer in an evaluation now: a document or web page

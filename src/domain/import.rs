@@ -77,7 +77,9 @@ pub fn validate_assessment(a: &Assessment, rubrics: &[Rubric]) -> Result<(), Imp
         }
         check_len(&format!("kommentaren till fråga {id}"), &answer.comment, MAX_TEXT_CHARS)?;
         check_len(&format!("underlaget till fråga {id}"), &answer.evidence, MAX_TEXT_CHARS)?;
-        if answer.items.len() > MAX_ITEMS_PER_QUESTION {
+        // Deleted items stay as tombstones so that a deletion merges; only live ones are capped,
+        // or a file the app saved after many deletions could not be opened again.
+        if answer.live_items().count() > MAX_ITEMS_PER_QUESTION {
             return Err(ImportError::Evidence { question: id.clone(), problem: ItemError::TooMany(id.clone()) });
         }
         for item in &answer.items {

@@ -69,6 +69,27 @@ impl Date {
         self.add_days(-i64::from(self.weekday()))
     }
 
+    /// The date in words, the Swedish way: "torsdag 18 mars 2027".
+    pub fn swedish(self) -> String {
+        const DAYS: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+        const MONTHS: [&str; 12] = [
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        let month = MONTHS.get(self.month as usize - 1).copied().unwrap_or_default();
+        format!("{} {} {month} {}", DAYS[self.weekday() as usize], self.day, self.year)
+    }
+
     /// ISO 8601 week number (the numbering used in Swedish calendars).
     pub fn iso_week(self) -> u32 {
         let thursday = self.add_days(3 - i64::from(self.weekday()));
@@ -103,6 +124,52 @@ pub struct Step {
     pub week: u32,
     /// What to have done, in Swedish.
     pub what: &'static str,
+}
+
+/// Where a step is, seen from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Its week is over.
+    Past,
+    /// Its week is this week.
+    ThisWeek,
+    /// Its week is ahead.
+    Ahead,
+}
+
+impl When {
+    /// Swedish label, empty for a week ahead.
+    pub fn label(self) -> &'static str {
+        match self {
+            When::Past => "Passerad",
+            When::ThisWeek => "Den här veckan",
+            When::Ahead => "",
+        }
+    }
+}
+
+impl Step {
+    /// Whether the step's week is over, is this week or is ahead, on `today`.
+    pub fn when(&self, today: Date) -> When {
+        match self.week_of.cmp(&today.monday()) {
+            std::cmp::Ordering::Less => When::Past,
+            std::cmp::Ordering::Equal => When::ThisWeek,
+            std::cmp::Ordering::Greater => When::Ahead,
+        }
+    }
+}
+
+/// The evaluation date and how far away it is, in one or two sentences.
+pub fn countdown(today: Date, evaluation: Date) -> String {
+    let when = format!("Utvärderingen är planerad till {} (vecka {}).", evaluation.swedish(), evaluation.iso_week());
+    let weeks = (evaluation.monday().days() - today.monday().days()) / 7;
+    let left = match weeks {
+        _ if evaluation < today => "Datumet har passerat – ändra det om utvärderingen har flyttats.".to_string(),
+        0 => "Det är den här veckan.".to_string(),
+        1 => "Det är nästa vecka.".to_string(),
+        w => format!("Det är {w} veckor dit."),
+    };
+    format!("{when} {left}")
 }
 
 /// The suggested steps: weeks before the evaluation and what to have done by then.

@@ -5,6 +5,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use std::collections::BTreeMap;
+
+use super::assessment::Tick;
 use super::rubric::{Rubric, Source};
 
 /// One thing to check on the website.
@@ -91,6 +94,11 @@ impl WebChecks {
             }
         }
         Ok(())
+    }
+
+    /// How many of the checks are ticked as done.
+    pub fn done(&self, ticks: &BTreeMap<String, Tick>) -> usize {
+        self.checks.iter().filter(|c| ticks.get(&c.id).is_some_and(|t| t.done)).count()
     }
 
     /// The checks that support a question.

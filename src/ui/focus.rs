@@ -92,10 +92,27 @@ pub fn focus_id_next_frame(id: String) {
 /// Moves focus to the page heading at the next frame (after navigation or when the control the
 /// user was on has gone).
 pub fn focus_main_heading() {
+    request_animation_frame(focus_heading_now);
+}
+
+fn focus_heading_now() {
+    let heading = document().query_selector(".kk-main h1").ok().flatten();
+    if let Some(h) = heading {
+        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// After navigation: focus the element the address's fragment names (a question card linked from
+/// Förbered utvärderingen), or else the page heading.
+pub fn focus_navigation_target() {
     request_animation_frame(|| {
-        let heading = document().query_selector(".kk-main h1").ok().flatten();
-        if let Some(h) = heading {
-            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+        let hash = window().location().hash().unwrap_or_default();
+        let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
+        match target {
+            Some(el) => {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            None => focus_heading_now(),
         }
     });
 }

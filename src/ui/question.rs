@@ -1,6 +1,8 @@
 //! One question: the scale as a radio group with level descriptions, "Vet ej" and
-//! "Ej aktuellt", guidance, comment, evidence and target level. A choice is saved at once; typed
-//! text a moment after the typing pauses, and at the latest when the field loses focus.
+//! "Ej aktuellt", guidance, comment, a note on evidence, target level, and the evidence items
+//! (`ui::evidence`). A choice is saved at once; typed text a moment after the typing pauses, and
+//! at the latest when the field loses focus. The card takes focus when a link names it
+//! (`…/omrade/1#kk-q-1-1-1`, from Förbered utvärderingen).
 
 use leptos::prelude::*;
 
@@ -8,6 +10,7 @@ use crate::domain::assessment::{Answer, Edit, Part, Response};
 use crate::domain::format;
 use crate::domain::rubric::Question;
 use crate::state::AppState;
+use crate::ui::evidence::EvidenceItems;
 use crate::ui::open::Open;
 use crate::ui::retired::RetiredAnswers;
 
@@ -112,7 +115,7 @@ pub fn QuestionCard(
         format!("Frågan väger {} gånger så tungt som de andra i delområdet.", format::points(question.weight()))
     });
     view! {
-        <fieldset class="kk-question" id=format!("kk-q-{key}") data-question=qid>
+        <fieldset class="kk-question" id=format!("kk-q-{key}") data-question=qid tabindex="-1">
             <legend><span class="kk-qid">{qid}</span>" "{question.text.clone()}</legend>
             {question.guidance.as_ref().map(|g| view! {
                 <details class="kk-guidance">
@@ -134,7 +137,7 @@ pub fn QuestionCard(
                         on:change=move |_| open.flush() on:blur=move |_| open.flush()></textarea>
                 </div>
                 <div class="kk-field">
-                    <label for=evidence_id.clone()>"Underlag (dokument, länk eller anteckning)"</label>
+                    <label for=evidence_id.clone()>"Anteckning om underlaget"</label>
                     <textarea id=evidence_id rows="2" maxlength="20000" prop:value=move || evidence.get().unwrap_or_default() on:input=on_evidence
                         on:change=move |_| open.flush() on:blur=move |_| open.flush()></textarea>
                 </div>
@@ -146,6 +149,7 @@ pub fn QuestionCard(
                     </select>
                 </div>
             </div>
+            <EvidenceItems question=question kinds=evidence_kinds/>
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock;
 use crate::state::AppState;
+use crate::ui::evidence::edit_button_id;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading};
 use crate::ui::save_file;
 use crate::workspace::{Change, Notice, SaveError, SaveStatus};
@@ -82,6 +83,7 @@ fn NoticeView(
     let undo_button = FocusTarget::<leptos::html::Button>::on_mount();
     let restored_focus = match &notice {
         Notice::ActionDeleted { action, .. } => Some(format!("kk-act-{action}-what")),
+        Notice::ItemDeleted { question, item, .. } => Some(edit_button_id(question, item)),
         _ => None,
     };
     let undo = move |_| {

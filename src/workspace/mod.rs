@@ -21,6 +21,7 @@ use thiserror::Error;
 
 use crate::domain::assessment::{Assessment, Edit, Millis};
 use crate::domain::error::DecodeError;
+use crate::domain::evidence::EvidenceItem;
 use crate::domain::merge::{equivalent, merge};
 use crate::domain::persist;
 use crate::domain::reference::Reference;
@@ -115,6 +116,17 @@ pub enum Notice {
         /// What the action said, to name it.
         what: String,
     },
+    /// An evidence item was deleted from a question; [`Change::Undo`] restores it.
+    ItemDeleted {
+        /// The assessment.
+        assessment: String,
+        /// The question.
+        question: String,
+        /// The item's id.
+        item: String,
+        /// The item's name ("Dokument: Budget 2025").
+        name: String,
+    },
     /// A file could not be offered for download.
     NotDownloaded {
         /// The file's name.
@@ -145,6 +157,9 @@ impl Notice {
             }
             Notice::ActionDeleted { what, .. } if what.trim().is_empty() => "Åtgärden togs bort.".to_string(),
             Notice::ActionDeleted { what, .. } => format!("Åtgärden ”{}” togs bort.", what.trim()),
+            Notice::ItemDeleted { name, question, .. } => {
+                format!("Underlaget ”{name}” togs bort från fråga {question}.")
+            }
             Notice::NotDownloaded { file, error } => {
                 format!("Filen {file} kunde inte sparas: {error}. Ladda om sidan och försök igen.")
             }
@@ -157,7 +172,10 @@ impl Notice {
 
     /// True when [`Change::Undo`] can take it back.
     pub fn can_undo(&self) -> bool {
-        matches!(self, Notice::Deleted(_) | Notice::ActionDeleted { .. } | Notice::WorkshopDeleted(_))
+        matches!(
+            self,
+            Notice::Deleted(_) | Notice::ActionDeleted { .. } | Notice::WorkshopDeleted(_) | Notice::ItemDeleted { .. }
+        )
     }
 }
 
@@ -542,6 +560,18 @@ impl<S: Store> Workspace<S> {
                     self.put_workshop(*w, now);
                     true
                 }
+                Some(Notice::ItemDeleted { assessment, question, item, .. }) => {
+                    let restored = self
+                        .assessments
+                        .get(&assessment)
+                        .and_then(|a| a.answer(&question))
+                        .and_then(|x| x.items.iter().find(|i| i.id == item && i.deleted))
+                        .map(|i| EvidenceItem { deleted: false, ..i.clone() });
+                    if let Some(item) = restored {
+                        self.edit(&assessment, Edit::UpsertItem { question, item }, Save::Now, now);
+                    }
+                    true
+                }
                 other => {
                     self.notice = other;
                     false
@@ -637,9 +667,21 @@ impl<S: Store> Workspace<S> {
     fn edit(&mut self, id: &str, edit: Edit, save: Save, now: Millis) -> bool {
         let Some(a) = self.assessments.get_mut(id) else { return false };
         let deleted = match &edit {
-            Edit::DeleteAction(action) => {
-                Some((action.clone(), a.action(action).map(|x| x.what.clone()).unwrap_or_default()))
-            }
+            Edit::DeleteAction(action) => Some(Notice::ActionDeleted {
+                assessment: id.to_string(),
+                action: action.clone(),
+                what: a.action(action).map(|x| x.what.clone()).unwrap_or_default(),
+            }),
+            Edit::DeleteItem { question, item } => Some(Notice::ItemDeleted {
+                assessment: id.to_string(),
+                question: question.clone(),
+                item: item.clone(),
+                name: a
+                    .answer(question)
+                    .and_then(|x| x.items.iter().find(|i| i.id == *item))
+                    .map(EvidenceItem::name)
+                    .unwrap_or_default(),
+            }),
             _ => None,
         };
         if !a.apply(edit, now) {
@@ -650,8 +692,8 @@ impl<S: Store> Workspace<S> {
         if save == Save::Now {
             self.write_key(&key, now);
         }
-        if let Some((action, what)) = deleted {
-            self.notice = Some(Notice::ActionDeleted { assessment: id.to_string(), action, what });
+        if deleted.is_some() {
+            self.notice = deleted;
         }
         true
     }

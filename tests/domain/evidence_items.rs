@@ -2,7 +2,8 @@
 //! item across tabs so that none is lost.
 
 use kommunkompass::domain::evidence::{
-    EvidenceItem, ItemError, ItemKind, ItemStatus, MAX_FIELD_CHARS, check_link, merge_items,
+    EvidenceItem, ItemError, ItemField, ItemKind, ItemStatus, MAX_FIELD_CHARS, MAX_ITEMS_PER_QUESTION, check_link,
+    merge_items,
 };
 
 fn item(id: &str, title: &str, at: u64) -> EvidenceItem {
@@ -76,4 +77,66 @@ fn only_existing_documents_and_pages_show_an_answer_in_writing() {
     i.kind = ItemKind::WebPage;
     i.deleted = true;
     assert!(!i.shows_in_writing());
+}
+
+#[test]
+fn the_form_names_the_field_of_every_problem_in_swedish() {
+    let mut i = EvidenceItem { kind: ItemKind::WebPage, link: "www.ale.se".into(), ..EvidenceItem::default() };
+    let problems = i.form_problems();
+    let fields: Vec<ItemField> = problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, [ItemField::Title, ItemField::Link], "a title is required, the link needs a scheme");
+    assert_eq!(problems[0].1.at_field(), "Skriv sidans namn.");
+    assert_eq!(
+        problems[1].1.at_field(),
+        "Länken måste börja med https://, http:// eller mailto: och får inte innehålla mellanslag."
+    );
+    i.title = "Kontakta politiker".into();
+    i.reference = "x".repeat(MAX_FIELD_CHARS + 1);
+    let problems = i.form_problems();
+    assert_eq!(problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(), [ItemField::Reference, ItemField::Link]);
+    assert_eq!(problems[0].1.at_field(), format!("Texten får vara högst {MAX_FIELD_CHARS} tecken."));
+    // Stored from the form: trimmed, and a web page has no date or diarienummer.
+    i.link = "  https://ale.se/politik  ".into();
+    let i = i.normalized();
+    assert_eq!((i.reference.as_str(), i.link.as_str()), ("", "https://ale.se/politik"));
+    assert!(i.form_problems().is_empty());
+    assert_eq!(
+        EvidenceItem { kind: ItemKind::Interview, ..EvidenceItem::default() }.form_problems()[0].1.at_field(),
+        "Skriv vilken roll som kan berätta om det, till exempel kanslichef."
+    );
+}
+
+#[test]
+fn an_interview_keeps_only_its_role() {
+    let i = EvidenceItem {
+        kind: ItemKind::Interview,
+        title: " Kanslichef ".into(),
+        reference: "KS 2021/1".into(),
+        link: "mailto:anna@kommun.se".into(),
+        ..EvidenceItem::default()
+    }
+    .normalized();
+    assert_eq!((i.title.as_str(), i.reference.as_str(), i.link.as_str()), ("Kanslichef", "", ""));
+    assert_eq!(i.name(), "Intervju: Kanslichef");
+    for kind in ItemKind::ALL {
+        assert!(kind.has(ItemField::Title));
+    }
+    assert!(ItemKind::Document.has(ItemField::Reference) && !ItemKind::WebPage.has(ItemField::Reference));
+}
+
+#[test]
+fn a_file_with_many_deleted_items_opens_but_too_many_live_ones_do_not() {
+    use kommunkompass::domain::assessment::Edit;
+    use kommunkompass::domain::import::validate_assessment;
+    let rubrics = &crate::support::catalog().rubrics;
+    let mut a = crate::support::assessment("kk-2022");
+    for n in 0..MAX_ITEMS_PER_QUESTION + 10 {
+        a.apply(Edit::UpsertItem { question: "1.1.1".into(), item: item(&format!("i{n}"), "Protokoll", 1) }, 2);
+    }
+    assert!(validate_assessment(&a, rubrics).is_err(), "more live items than accepted");
+    for n in 0..20 {
+        a.apply(Edit::DeleteItem { question: "1.1.1".into(), item: format!("i{n}") }, 3);
+    }
+    assert_eq!(a.answer("1.1.1").unwrap().items.len(), MAX_ITEMS_PER_QUESTION + 10, "tombstones are kept");
+    assert!(validate_assessment(&a, rubrics).is_ok(), "tombstones do not count against the cap");
 }

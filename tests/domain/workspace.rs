@@ -309,6 +309,37 @@ fn a_deleted_action_comes_back_on_undo() {
 }
 
 #[test]
+fn a_deleted_evidence_item_comes_back_on_undo_and_the_deletion_reaches_the_other_tab() {
+    use kommunkompass::domain::evidence::{EvidenceItem, ItemKind};
+    let (store, mut one) = browser();
+    let mut two = new_tab(&store.second_tab());
+    let item = EvidenceItem {
+        id: "d1".into(),
+        kind: ItemKind::Document,
+        title: "Budget 2025".into(),
+        ..EvidenceItem::default()
+    };
+    let edit = |edit| Change::Edit { id: ID.into(), edit, save: Save::Now };
+    one.apply(edit(Edit::UpsertItem { question: "1.1.1".into(), item }), 10);
+    deliver(&mut two, 11);
+    let live = |tab: &Tab| tab.assessment(ID).unwrap().answer("1.1.1").map_or(0, |a| a.live_items().count());
+    assert_eq!(live(&two), 1, "the other tab has the item");
+    one.apply(edit(Edit::DeleteItem { question: "1.1.1".into(), item: "d1".into() }), 12);
+    assert_eq!(
+        one.notice().map(Notice::text).as_deref(),
+        Some("Underlaget ”Dokument: Budget 2025” togs bort från fråga 1.1.1.")
+    );
+    assert!(one.notice().is_some_and(Notice::can_undo));
+    deliver(&mut two, 13);
+    assert_eq!(live(&two), 0, "the deletion wins over the older copy");
+    one.apply(Change::Undo, 14);
+    assert_eq!(live(&one), 1);
+    assert_eq!(stored(&store, ID).unwrap().answer("1.1.1").unwrap().live_items().count(), 1);
+    deliver(&mut two, 15);
+    assert_eq!(live(&two), 1, "the undo is a later change and reaches the other tab too");
+}
+
+#[test]
 fn a_copy_is_independent_of_its_original() {
     let (store, mut tab) = browser();
     tab.apply(respond("1.1.1", 3), 10);

@@ -128,6 +128,8 @@ e2e("narrow screen (320 px): no view scrolls sideways, and axe is clean there", 
   const views = [
     ["/", "tbody tr"], ["/kriterier", "table"], [`/bedomning/${id}/omrade/1`, "fieldset"],
     [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-summary-page"], ["/finns-inte", "h1"],
+    [`/bedomning/${id}/forbered`, "[data-testid=risk-section]"], [`/bedomning/${id}/underlag`, "[data-testid=evidence-list]"],
+    [`/bedomning/${id}/tidsplan`, "[data-testid=timeline]"],
   ];
   for (const [path, ready] of views) {
     await open(page, s, path);
@@ -169,6 +171,7 @@ e2e("text spacing (WCAG 1.4.12): no text is cut off on any view", async (s) => {
   const views = [
     ["/", "tbody tr"], ["/kriterier", "table"], [`/bedomning/${id}/omrade/1`, "fieldset"],
     [`/bedomning/${id}/resultat`, ".kk-radar"], [`/bedomning/${id}/rapport`, ".kk-summary-page"],
+    [`/bedomning/${id}/forbered`, "[data-testid=risk-section]"], [`/bedomning/${id}/underlag`, "[data-testid=evidence-list]"],
   ];
   for (const [path, ready] of views) {
     await open(page, s, path);

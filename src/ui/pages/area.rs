@@ -85,6 +85,7 @@ pub fn AreaPage() -> impl IntoView {
                 <ol>{nav}</ol>
                 <p class="kk-total" data-testid="total">{total}</p>
                 <A href=open.href("resultat") attr:class="kk-button kk-primary">"Visa resultat"</A>
+                <A href=open.href("forbered") attr:class="kk-button">"Förbered utvärderingen"</A>
             </nav>
             <div class="kk-area-content" class:kk-compact=move || !show_levels.get()>
                 <div class="kk-check kk-levels-toggle">

@@ -50,6 +50,7 @@ pub fn ResultsPage() -> impl IntoView {
         <div class="kk-toolbar">
             <A href=open.href("omrade/1") attr:class="kk-button">"Tillbaka till frågorna"</A>
             <A href=open.href("rapport") attr:class="kk-button">"Rapport för utskrift"</A>
+            <A href=open.href("forbered") attr:class="kk-button">"Förbered utvärderingen"</A>
             <button type="button" class="kk-button" on:click=export_csv>"Exportera poäng (CSV för Excel)"</button>
             <button type="button" class="kk-button" on:click=export_answers>"Exportera alla svar (CSV för Excel)"</button>
         </div>
