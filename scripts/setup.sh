@@ -13,7 +13,7 @@
 #   4. wasm-bindgen-cli == wasm-bindgen in Cargo.lock (cargo install; provides the test runner)
 #   4b. static-web-server 2.44.1                      (cargo install --locked; serves the release
 #                                                      build like production: scripts/serve-release.sh)
-#   5. npm devDependencies (pinned; wasm-opt comes from binaryen)   (npm ci)
+#   5. npm packages, dependencies and devDependencies (pinned; wasm-opt comes from binaryen)   (npm ci)
 #   6. reduced ECharts bundle -> public/vendor/echarts/              (node tools/echarts/build.mjs)
 #   7. crates for offline builds                      (cargo fetch; Trunk.toml has offline = true)
 #
@@ -136,11 +136,12 @@ else
     --features compression,fallback-page
 fi
 
-# --- 5. npm devDependencies -------------------------------------------------------------------
+# --- 5. npm packages -------------------------------------------------------------------------
 # Up to date when every pinned devDependency is installed at exactly its pinned version.
 npm_ok="$(node -e '
   const fs = require("fs");
-  const deps = require("./package.json").devDependencies || {};
+  const pkg = require("./package.json");
+  const deps = { ...(pkg.dependencies || {}), ...(pkg.devDependencies || {}) };
   const bad = Object.entries(deps).filter(([n, v]) => {
     try { return JSON.parse(fs.readFileSync(`node_modules/${n}/package.json`, "utf8")).version !== v; }
     catch { return true; }
@@ -148,12 +149,12 @@ npm_ok="$(node -e '
   process.stdout.write(bad.length ? bad.map(([n]) => n).join(",") : "ok");
 ')"
 if [ "$npm_ok" = "ok" ] && [ -x node_modules/.bin/wasm-opt ]; then
-  step "npm devDependencies" "present"
+  step "npm packages" "present"
 elif [ -f package-lock.json ]; then
-  step "npm devDependencies" "installing (npm ci; missing or stale: $npm_ok)"
+  step "npm packages" "installing (npm ci; missing or stale: $npm_ok)"
   quiet npm ci --no-audit --no-fund
 else
-  step "npm devDependencies" "installing (npm install; no package-lock.json)"
+  step "npm packages" "installing (npm install; no package-lock.json)"
   quiet npm install --no-audit --no-fund
 fi
 [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt missing after npm (binaryen)."
