@@ -62,6 +62,17 @@ fn official_for(r: &Rubric, reading: &Reading, truth: &Calibration) -> Official 
     Official { report: reading.report.clone(), areas, groups, approximate: false }
 }
 
+/// `n` synthetic readings and the published figures a world with `truth`'s shares gives them.
+fn synthetic_world(r: &Rubric, truth: &Calibration, n: usize) -> Vec<(Reading, Official)> {
+    (0..n)
+        .map(|seed| {
+            let reading = synthetic_reading(r, seed);
+            let official = official_for(r, &reading, truth);
+            (reading, official)
+        })
+        .collect()
+}
+
 #[test]
 fn expected_result_uses_the_calibrated_shares_and_clamps_the_range() {
     let r = rubric("kk-2022");
@@ -98,13 +109,7 @@ fn no_expected_result_for_an_area_with_an_unanswered_sub_area() {
 fn fitting_recovers_the_shares_that_produced_the_published_figures() {
     let r = rubric("kk-2022");
     let truth = model([0.25, 0.35, 0.5, 0.7, 0.95], 0.0, 0.0);
-    let readings: Vec<(Reading, Official)> = (0..3)
-        .map(|seed| {
-            let reading = synthetic_reading(r, seed);
-            let official = official_for(r, &reading, &truth);
-            (reading, official)
-        })
-        .collect();
+    let readings = synthetic_world(r, &truth, 3);
     let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
     let fitted = study::fit(Method::PerLevel, r, &data);
     for (got, want) in fitted.levels.iter().zip(&truth.levels) {
@@ -127,13 +132,7 @@ fn an_affine_world_is_fitted_exactly_by_the_affine_method() {
     let fractions: Vec<f64> = r.scale.levels.iter().map(|l| l.fraction).collect();
     let shares: Vec<f64> = fractions.iter().map(|f| 0.3 + 0.6 * f).collect();
     let truth = model(shares.clone().try_into().unwrap(), 0.0, 0.0);
-    let readings: Vec<(Reading, Official)> = (0..2)
-        .map(|seed| {
-            let reading = synthetic_reading(r, seed);
-            let official = official_for(r, &reading, &truth);
-            (reading, official)
-        })
-        .collect();
+    let readings = synthetic_world(r, &truth, 2);
     let data: Vec<(&Reading, &Official)> = readings.iter().map(|(a, b)| (a, b)).collect();
     let fitted = study::fit(Method::Affine, r, &data);
     for (got, want) in fitted.levels.iter().zip(&shares) {
