@@ -201,7 +201,9 @@ pub fn CommonOrigin(
     view! {
         <p class="kk-privacy" data-testid="common-origin">
             {text}
-            {name.map(|_| view! { <A href=crate::adapters::base::href(&format!("/workshop/{workshop}"))>"Till workshoppen"</A> })}
+            {name.map(|_| view! {
+                <span class="kk-no-print"><A href=crate::adapters::base::href(&format!("/workshop/{workshop}"))>"Till workshoppen"</A></span>
+            })}
         </p>
     }
     .into_any()

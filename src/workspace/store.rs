@@ -23,10 +23,10 @@ pub enum SaveError {
         "Webbläsaren tillåter inte att verktyget sparar något (till exempel i privat läge eller genom en inställning). Svaren finns bara i det här fönstret och försvinner när det stängs."
     )]
     Unavailable,
-    /// A newer version of the app (in another tab) has saved this assessment; this older copy
-    /// must not overwrite it.
+    /// A newer version of the app (in another tab) has saved this assessment or workshop; this
+    /// older copy must not overwrite it.
     #[error(
-        "En nyare version av verktyget har sparat den här självskattningen i en annan flik. Den här fliken har en äldre version och skriver därför inte över det som sparats där. Ändringar som gjorts här finns kvar i det här fönstret så länge det är öppet."
+        "En nyare version av verktyget har sparat samma självskattning eller workshop i en annan flik. Den här fliken har en äldre version och skriver därför inte över det som sparats där. Ändringar som gjorts här finns kvar i det här fönstret så länge det är öppet."
     )]
     NewerVersion,
     /// The browser refused the write for another reason.

@@ -173,6 +173,9 @@ e2e("workshop: five files → medians, spreads, disagreement; a bad file named; 
   assert.equal(stored.assessment.answers[Q1].comment, "Strategin finns men följs inte upp.");
   await page.locator(".kk-radar .kk-chart canvas").first().waitFor();
   await s.axe(page, "/bedomning/<gemensam>/resultat");
+  // The printed report says so too, on its summary page.
+  await open(page, s, `/bedomning/${commonId}/rapport`);
+  assert.match(await text(page.locator("[data-testid=summary-page] [data-testid=common-origin]")), /Överenskommen i workshoppen ”Ledningsgruppen maj” utifrån 5 deltagares självskattningar/);
 
   // A priority becomes an action in the common assessment's plan.
   await open(page, s, `/workshop/${id}`);

@@ -18,6 +18,7 @@ use crate::ui::result_sections::{
     ExpectedNote, LargestGaps, ProfileChart, ProfileTable, PublishedTotalsTable, ScoringNote,
 };
 use crate::ui::table_region::TableRegion;
+use crate::ui::workshop_parts::CommonOrigin;
 
 /// The report of the open assessment.
 #[component]
@@ -55,6 +56,7 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="kk-kicker">"Självskattning enligt Kommunkompassen – sammanfattning"</p>
                 <h1 tabindex="-1" id="kk-summary-h">{text(|a| a.municipality.clone())}</h1>
                 <p class="kk-summary-facts">{facts}</p>
+                {move || open.with(|a| view! { <CommonOrigin origin=a.origin.clone()/> })}
                 <SummaryScores data=data/>
                 <ProfileChart data=data print=true height=360/>
                 <SummaryLists data=data/>
