@@ -13,12 +13,32 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use kommunkompass::domain::calibration::{report, study};
-use kommunkompass::domain::catalog::Catalog;
+use kommunkompass::domain::catalog::{self, Catalog};
 
 fn main() -> ExitCode {
     let write = std::env::args().any(|a| a == "--write");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rubrics/calibration");
-    let catalog = Catalog::embedded();
+    // The whole catalog, as the app has it once it has fetched what it does not embed.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fetched: Vec<(&str, String)> = match catalog::FETCHED
+        .iter()
+        .map(|p| fs::read_to_string(root.join(p)).map(|t| (*p, t)))
+        .collect::<Result<_, _>>()
+    {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("cannot read the rubric data: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let catalog = match Catalog::with_fetched(fetched.iter().map(|(p, t)| (*p, t.as_str()))) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let catalog = &catalog;
     let rubric = catalog.current();
     let files = match read_readings(&dir.join("readings")) {
         Ok(files) => files,

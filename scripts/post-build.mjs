@@ -1,6 +1,9 @@
 // Trunk post-build hook (Trunk.toml): turns Trunk's staging directory into what is deployed.
 // Trunk runs hooks of one stage concurrently, so the steps live in this one script, in order:
 //
+//   0. data     the rubric data the app fetches when a view needs it, copied to rubrics/ (the
+//               same rule as build.rs: every .json under rubrics/ outside schema/ and calibration/
+//               except the current rubric, which is embedded with the calibration model)
 //   1. base     __KK_BASE__ in index.html ← Trunk's public_url (the one build setting for the path)
 //   2. csp      __KK_CSP__ ← the Content-Security-Policy: own origin, plus the hash of Trunk's
 //               inline loader; the same policy goes into the server configurations (3)
@@ -11,7 +14,7 @@
 //
 // Run by hand on a directory: node scripts/post-build.mjs [dir]   (default: $TRUNK_STAGING_DIR or dist)
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync, unlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync, unlinkSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -70,6 +73,29 @@ export function fill(template, values) {
     return values[name];
   });
   return out;
+}
+
+// -------------------------------------------------------------------------------------------
+// Rubric data fetched by the app
+// -------------------------------------------------------------------------------------------
+
+/** The files under rubrics/ the app fetches (build.rs embeds the others), as "rubrics/…" paths. */
+export function fetchedData(root = ROOT) {
+  const dir = join(root, "rubrics");
+  return listFiles(dir)
+    .filter((f) => f.endsWith(".json") && !/^(schema|calibration)\//.test(f))
+    .filter((f) => f.includes("/") || JSON.parse(readFileSync(join(dir, f), "utf8")).current !== true)
+    .map((f) => `rubrics/${f}`);
+}
+
+/** Copies the fetched rubric data into `dir`, at the same paths (next to the app's files). */
+export function copyData(dir, root = ROOT) {
+  const files = fetchedData(root);
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    copyFileSync(join(root, f), join(dir, f));
+  }
+  return files;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -139,6 +165,9 @@ function main() {
   const file = join(dir, "index.html");
   let html = readFileSync(file, "utf8");
 
+  // 0. data (before the service worker's list and the compression, which include it)
+  const data = copyData(dir);
+
   // 1. base
   if (!html.includes("__KK_BASE__")) throw new Error(`${file}: no __KK_BASE__ placeholder (run on a fresh Trunk build)`);
   html = html.replaceAll("__KK_BASE__", base);
@@ -162,7 +191,7 @@ function main() {
 
   // 5. compress (not for `trunk serve`, which does not serve the twins)
   const compressed = dev ? 0 : compressAll(dir);
-  console.log(`post-build: base ${base}; csp with ${inline.length} inline script hash(es); ` +
+  console.log(`post-build: ${data.length} data files; base ${base}; csp with ${inline.length} inline script hash(es); ` +
     `sw ${sw.version} precaching ${sw.files.length} files; ${compressed} files precompressed (.br, .gz)`);
 }
 

@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
+use crate::ui::data::NeedsData;
 use crate::ui::open::{AssessmentRoute, ToFirstArea};
 use crate::ui::pages::{
     area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage, report::ReportPage,
@@ -71,16 +72,18 @@ pub fn App() -> impl IntoView {
                     <FocusOnNavigate/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=StartPage/>
-                        <Route path=path!("/kriterier") view=RubricPage/>
-                        <Route path=path!("/kriterier/:version") view=RubricPage/>
+                        // The start page and the questionnaire work with what the build embeds;
+                        // the views in NeedsData fetch the rest of the rubric data first (ui::data).
+                        <Route path=path!("/kriterier") view=|| view! { <NeedsData><RubricPage/></NeedsData> }/>
+                        <Route path=path!("/kriterier/:version") view=|| view! { <NeedsData><RubricPage/></NeedsData> }/>
                         <ParentRoute path=path!("/bedomning/:id") view=AssessmentRoute>
                             <Route path=path!("") view=ToFirstArea/>
                             <Route path=path!("omrade/:area") view=AreaPage/>
-                            <Route path=path!("resultat") view=ResultsPage/>
-                            <Route path=path!("rapport") view=ReportPage/>
-                            <Route path=path!("forbered") view=PreparePage/>
-                            <Route path=path!("underlag") view=EvidenceListPage/>
-                            <Route path=path!("tidsplan") view=TimelinePage/>
+                            <Route path=path!("resultat") view=|| view! { <NeedsData><ResultsPage/></NeedsData> }/>
+                            <Route path=path!("rapport") view=|| view! { <NeedsData><ReportPage/></NeedsData> }/>
+                            <Route path=path!("forbered") view=|| view! { <NeedsData><PreparePage/></NeedsData> }/>
+                            <Route path=path!("underlag") view=|| view! { <NeedsData><EvidenceListPage/></NeedsData> }/>
+                            <Route path=path!("tidsplan") view=|| view! { <NeedsData><TimelinePage/></NeedsData> }/>
                         </ParentRoute>
                         <ParentRoute path=path!("/workshop/:id") view=WorkshopRoute>
                             <Route path=path!("") view=WorkshopPage/>

@@ -10,6 +10,10 @@
 //! score, the save status, lists). A keystroke therefore runs only the readers of the field being
 //! typed in; everyone else hears of the text with the write that follows ([`Change::Flush`]). Any
 //! other change (a merge, an import, an undo, another tab's copy) runs every reader.
+//!
+//! It also holds the catalog: at first what the build embeds ([`Catalog::embedded`]), and once a
+//! view has asked for it ([`AppState::load_data`]) the whole catalog with the fetched files, for
+//! the rest of the session ([`DataLoad`] says where that stands).
 
 use std::collections::BTreeMap;
 
@@ -18,7 +22,7 @@ use leptos::prelude::*;
 use crate::adapters::clock;
 use crate::adapters::storage::LocalStore;
 use crate::domain::assessment::{Millis, Part};
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, FETCHED, LoadError};
 use crate::workspace::{Change, Save, Workspace};
 
 /// Milliseconds after the last keystroke before typed text is written.
@@ -40,10 +44,24 @@ struct Pending {
 /// The readers of one part of one assessment.
 type Parts = BTreeMap<(String, Part), ArcTrigger>;
 
+/// Where the rubric data the build does not embed stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataLoad {
+    /// No view has needed it yet.
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Fetched and validated: [`AppState::catalog`] has everything, for the rest of the session.
+    Ready,
+    /// The last attempt failed; [`AppState::load_data`] tries again.
+    Failed(LoadError),
+}
+
 /// Shared state; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    catalog: &'static Catalog,
+    catalog: StoredValue<&'static Catalog>,
+    data: RwSignal<DataLoad>,
     workspace: StoredValue<AppWorkspace>,
     /// Readers of the whole workspace.
     all: StoredValue<ArcTrigger>,
@@ -57,7 +75,8 @@ impl AppState {
     /// Loads everything from storage.
     pub fn load(catalog: &'static Catalog) -> Self {
         AppState {
-            catalog,
+            catalog: StoredValue::new(catalog),
+            data: RwSignal::new(DataLoad::Idle),
             workspace: StoredValue::new(Workspace::load(LocalStore)),
             all: StoredValue::new(ArcTrigger::new()),
             parts: StoredValue::new(BTreeMap::new()),
@@ -71,9 +90,56 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Rubric versions, references and mappings.
+    /// Rubric versions, references and mappings: what is embedded, and once [`DataLoad::Ready`]
+    /// everything (not tracked: read [`AppState::data`] to run again when that changes).
     pub fn catalog(&self) -> &'static Catalog {
-        self.catalog
+        self.catalog.get_value()
+    }
+
+    /// Where the fetched data stands; the caller runs again when it changes.
+    pub fn data(&self) -> DataLoad {
+        self.data.get()
+    }
+
+    /// Fetches the rubric data the build does not embed, validates it with the embedded files
+    /// ([`Catalog::with_fetched`]) and makes the catalog whole, unless that is done or under way.
+    /// Each file is thus fetched once per session; after a failure, calling it again tries again.
+    pub fn load_data(&self) {
+        if matches!(self.data.get_untracked(), DataLoad::Idle | DataLoad::Failed(_)) {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                let _ = state.fetch().await;
+            });
+        }
+    }
+
+    /// The whole catalog, fetching what is missing first (an opened file on an older version).
+    /// While a view's fetch is under way this fetches too (the browser's cache answers).
+    pub async fn whole_catalog(&self) -> Result<&'static Catalog, LoadError> {
+        match self.data.get_untracked() {
+            DataLoad::Ready => Ok(self.catalog()),
+            _ => self.fetch().await,
+        }
+    }
+
+    async fn fetch(self) -> Result<&'static Catalog, LoadError> {
+        self.data.set(DataLoad::Loading);
+        let result = crate::adapters::data::fetch_texts(FETCHED)
+            .await
+            .and_then(|texts| Ok(Catalog::with_fetched(texts.iter().map(|(path, text)| (*path, text.as_str())))?));
+        match result {
+            Ok(whole) => {
+                // Made once per session and kept for it, like the embedded catalog.
+                let whole: &'static Catalog = Box::leak(Box::new(whole));
+                self.catalog.set_value(whole);
+                self.data.set(DataLoad::Ready);
+                Ok(whole)
+            }
+            Err(e) => {
+                self.data.set(DataLoad::Failed(e.clone()));
+                Err(e)
+            }
+        }
     }
 
     /// Reads the workspace; the caller runs again when it changes (typing excepted, until it is

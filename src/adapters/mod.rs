@@ -1,8 +1,9 @@
 //! Thin adapters between the pure core and the browser: storage, files, clock, the panic screen,
-//! ECharts, the app's base path and the service worker. Each is small and the only place its browser API is used.
+//! ECharts, the app's base path, the service worker and the rubric data fetched when a view needs it. Each is small and the only place its browser API is used.
 
 pub mod base;
 pub mod clock;
+pub mod data;
 pub mod echarts;
 pub mod files;
 pub mod panic_screen;

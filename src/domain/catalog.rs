@@ -1,6 +1,14 @@
 //! Everything the app knows from `rubrics/`: rubric versions, published references and the
-//! mappings between versions. The files are embedded at build time (see `build.rs`), so adding a
-//! JSON file there needs no code change; all of them are validated together.
+//! mappings between versions. Adding a JSON file there needs no code change (see `build.rs`).
+//!
+//! What the start page and the questionnaire need is embedded ([`EMBEDDED`]: the current rubric
+//! and the calibration model) and makes [`Catalog::embedded`]. Everything else ([`FETCHED`]: the
+//! older versions, the references, the mappings, the website checks) is fetched by the app when a
+//! view needs it, and [`Catalog::with_fetched`] validates it together with the embedded files, by
+//! the same code, exactly as the test suite validates all files read from disk. Until then, two
+//! small indexes made at build time stand in for what the first views show of the fetched files:
+//! the older versions' titles ([`Catalog::versions`]) and the documents their sources name
+//! ([`Catalog::seed_title`]).
 
 use thiserror::Error;
 
@@ -18,6 +26,41 @@ pub struct CatalogError {
     pub file: String,
     /// What is wrong.
     pub message: String,
+}
+
+/// Why the fetched files could not be added (the view says it and offers "Försök igen").
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LoadError {
+    /// No answer at all: offline without a cached copy, the server down, the request aborted.
+    #[error("Det gick inte att nå servern när {file} skulle hämtas. Kontrollera nätverksanslutningen.")]
+    Unreachable {
+        /// The file, e.g. `rubrics/kk-2016.json`.
+        file: String,
+    },
+    /// The server answered with an error status.
+    #[error("Servern svarade med felkod {status} när {file} skulle hämtas.")]
+    Status {
+        /// The file.
+        file: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// A file arrived but is not valid data (a half-deployed or damaged server copy).
+    #[error("Filen {} innehåller inte giltiga uppgifter: {}.", .0.file, .0.message)]
+    Invalid(#[from] CatalogError),
+}
+
+/// A version of the criteria, for choosing one and naming one, whether or not it is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// Rubric id, e.g. `kk-2020`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The period it was used in.
+    pub period: String,
+    /// Whether new assessments use it.
+    pub current: bool,
 }
 
 /// All rubric versions, references and mappings.
@@ -42,6 +85,11 @@ impl Catalog {
     /// under `calibration/` (the study's readings) are not the app's; every other `.json`
     /// outside `schema/` is a rubric.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Catalog, CatalogError> {
+        // One copy of the parsing code in the build, whatever the iterator.
+        Catalog::from_list(&files.into_iter().collect::<Vec<_>>())
+    }
+
+    fn from_list(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
         let mut rubrics = Vec::new();
         let mut references = Vec::new();
         let mut mappings = Mappings::default();
@@ -49,7 +97,7 @@ impl Catalog {
         let mut web_checks = None;
         let fail = |file: &str, message: String| CatalogError { file: file.to_string(), message };
         let mut ref_files = Vec::new();
-        for (path, text) in files {
+        for &(path, text) in files {
             if path.contains("/schema/") || !path.ends_with(".json") {
                 continue;
             }
@@ -64,7 +112,7 @@ impl Catalog {
             } else if path.ends_with("webchecks.json") {
                 web_checks = Some(WebChecks::parse(text).map_err(|e| fail(path, e.to_string()))?);
             } else if path.ends_with("mappings.json") {
-                mappings = serde_json::from_str(text).map_err(|e| fail(path, e.to_string()))?;
+                mappings = serde_json::from_str(text).map_err(|e| fail(path, super::json_error::describe(&e)))?;
             } else {
                 rubrics.push(Rubric::parse(text).map_err(|e| fail(path, e.to_string()))?);
             }
@@ -86,12 +134,61 @@ impl Catalog {
         Ok(Catalog { rubrics, references, mappings, calibration, web_checks })
     }
 
-    /// The catalog embedded in this build.
+    /// The catalog embedded in this build: the current rubric and the calibration, what the start
+    /// page and the questionnaire need.
     pub fn embedded() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
             Catalog::from_files(EMBEDDED.iter().copied()).expect("embedded rubric data is validated by the test suite")
         })
+    }
+
+    /// The whole catalog: the embedded files and `fetched`, the `(path, contents)` of the files
+    /// in [`FETCHED`], validated together by [`Catalog::from_files`]. A path not in [`FETCHED`]
+    /// is refused, and so is a missing one, so that a view never works on part of the data.
+    pub fn with_fetched<'a>(fetched: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Catalog, CatalogError> {
+        let fetched: Vec<(&str, &str)> = fetched.into_iter().collect();
+        for (path, _) in &fetched {
+            if !FETCHED.contains(path) {
+                return Err(CatalogError {
+                    file: path.to_string(), message: "filen hör inte till appens data".into()
+                });
+            }
+        }
+        if let Some(missing) = FETCHED.iter().find(|p| !fetched.iter().any(|(f, _)| f == *p)) {
+            return Err(CatalogError { file: missing.to_string(), message: "filen saknas".into() });
+        }
+        Catalog::from_list(&EMBEDDED.iter().copied().chain(fetched).collect::<Vec<_>>())
+    }
+
+    /// Whether `id` names a version that is fetched rather than embedded: a view that needs it
+    /// waits for the fetch instead of calling it unknown.
+    pub fn is_fetched_version(id: &str) -> bool {
+        FETCHED_VERSIONS.iter().any(|(v, _, _)| *v == id)
+    }
+
+    /// Every version of the criteria, loaded or not: the current one first, then the others
+    /// (all fetched, so named by the index) newest first.
+    pub fn versions(&self) -> Vec<Version> {
+        let current = self.current();
+        let current = Version {
+            id: current.id.clone(),
+            title: current.title.clone(),
+            period: current.period.clone(),
+            current: true,
+        };
+        let others = FETCHED_VERSIONS.iter().map(|(id, title, period)| Version {
+            id: id.to_string(),
+            title: title.to_string(),
+            period: period.to_string(),
+            current: false,
+        });
+        std::iter::once(current).chain(others).collect()
+    }
+
+    /// The title of version `id`, loaded or not.
+    pub fn version_title(&self, id: &str) -> Option<String> {
+        self.versions().into_iter().find(|v| v.id == id).map(|v| v.title)
     }
 
     /// The version new assessments use.
@@ -113,6 +210,8 @@ impl Catalog {
             .chain(reference_sources)
             .filter(|s| s.seed.as_deref() == Some(seed))
             .find_map(|s| s.document.as_deref().or(s.title.as_deref()))
+            // The fetched files' sources, when they are not loaded (the index says the same).
+            .or_else(|| FETCHED_SEEDS.iter().find(|(s, _)| *s == seed).map(|(_, document)| *document))
     }
 
     /// A report passage named readably: "SKR, … Alingsås kommun, 2023-02-21, avsnittet ”…”".
@@ -148,5 +247,10 @@ impl Catalog {
     }
 }
 
-/// `(path, contents)` of every file under `rubrics/`, generated by `build.rs`.
+/// `(path, contents)` of the files embedded in the build (the current rubric and the
+/// calibration), generated by `build.rs`.
 pub static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rubrics.rs"));
+
+// `FETCHED` (the paths the app fetches, relative to where it is served), `FETCHED_VERSIONS` and
+// `FETCHED_SEEDS`, generated by `build.rs` from the same files.
+include!(concat!(env!("OUT_DIR"), "/fetched_rubrics.rs"));

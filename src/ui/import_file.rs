@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::adapters::{clock, files};
 use crate::domain::assessment::Assessment;
+use crate::domain::catalog::Catalog;
 use crate::domain::error::ImportError;
 use crate::domain::import::{check_size, validate_import};
 use crate::state::AppState;
@@ -43,7 +44,20 @@ pub fn ImportForm() -> impl IntoView {
                     return;
                 }
             };
-            match validate_import(&bytes, &state.catalog().rubrics) {
+            let mut checked = validate_import(&bytes, &state.catalog().rubrics);
+            // A file on an older version: fetch that version (once per session) and check again.
+            if let Err(ImportError::UnknownRubric(version)) = &checked
+                && Catalog::is_fetched_version(version)
+            {
+                checked = match state.whole_catalog().await {
+                    Ok(catalog) => validate_import(&bytes, &catalog.rubrics),
+                    Err(e) => {
+                        error.set(Some(format!("Filen gäller en äldre version av kriterierna, och den kunde inte hämtas. {e} Välj filen igen för att försöka på nytt.")));
+                        return;
+                    }
+                };
+            }
+            match checked {
                 Ok(a) if state.with_untracked(|w| w.assessment(&a.id).is_some()) => {
                     choice.arm();
                     pending.set(Some(a));

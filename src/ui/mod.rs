@@ -8,6 +8,7 @@ pub mod actions;
 pub mod area_results;
 pub mod chart;
 pub mod confirm;
+pub mod data;
 pub mod evidence;
 pub mod focus;
 pub mod import_file;

@@ -12,9 +12,11 @@ use leptos_router::params::Params;
 
 use crate::adapters::base::href;
 use crate::domain::assessment::{Assessment, Edit, Part};
+use crate::domain::catalog::Catalog;
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::{Score, score};
-use crate::state::AppState;
+use crate::state::{AppState, DataLoad};
+use crate::ui::data::NeedsData;
 use crate::ui::page::set_title;
 use crate::workspace::{Change, Save};
 
@@ -126,6 +128,11 @@ pub fn AssessmentRoute() -> impl IntoView {
         _ if id.with(String::is_empty) => view! { <MissingAssessment/> }.into_any(),
         Found::Missing => view! { <MissingAssessment/> }.into_any(),
         Found::Here(version) => match state.catalog().rubric(&version) {
+            // An older version, fetched on demand: wait for it (the data read is tracked only here,
+            // so an assessment on hand is not drawn again when another view fetches the data).
+            None if Catalog::is_fetched_version(&version) && state.data() != DataLoad::Ready => {
+                view! { <NeedsData>""</NeedsData> }.into_any()
+            }
             None => view! { <UnknownVersion version=version/> }.into_any(),
             Some(rubric) => {
                 // Tracked: another assessment on the same rubric version is another context.

@@ -15,17 +15,18 @@ pub fn RubricChoice(
     /// The chosen rubric id.
     value: RwSignal<String>,
 ) -> impl IntoView {
+    // Every version, also those fetched only when a view needs them (their titles are embedded).
     let options = AppState::expect()
         .catalog()
-        .rubrics
-        .iter()
+        .versions()
+        .into_iter()
         .map(|r| {
             let label = if r.current {
                 format!("{} (rekommenderas)", r.title)
             } else {
                 format!("{} – {}", r.title, r.period)
             };
-            view! { <option value=r.id.clone() selected=r.current>{label}</option> }
+            view! { <option value=r.id selected=r.current>{label}</option> }
         })
         .collect_view();
     view! {

@@ -59,11 +59,7 @@ fn WorkshopList() -> impl IntoView {
                 .map(|x| Row {
                     id: x.id.clone(),
                     name: x.name.clone(),
-                    version: state
-                        .catalog()
-                        .rubric(&x.rubric)
-                        .map(|r| r.title.clone())
-                        .unwrap_or_else(|| x.rubric.clone()),
+                    version: state.catalog().version_title(&x.rubric).unwrap_or_else(|| x.rubric.clone()),
                     participants: x.participants().count(),
                     agreed: x.agreed.values().filter(|a| a.response.is_some()).count(),
                     changed: clock::date_time(x.updated_at),
@@ -173,7 +169,15 @@ fn OpenWorkshopFile() -> impl IntoView {
                 error.set(Some("Filen kunde inte läsas. Försök igen eller välj en annan fil.".into()));
                 return;
             };
-            match persist::open_file(&bytes, &state.catalog().rubrics) {
+            // A workshop is shown with the whole catalog (the average, every version): have it first.
+            let catalog = match state.whole_catalog().await {
+                Ok(c) => c,
+                Err(e) => {
+                    error.set(Some(format!("Filen kunde inte öppnas: uppgifterna som behövs kunde inte hämtas. {e} Välj filen igen för att försöka på nytt.")));
+                    return;
+                }
+            };
+            match persist::open_file(&bytes, &catalog.rubrics) {
                 Ok(w) => state.change(Change::ImportWorkshop { workshop: Box::new(w), fresh_id: clock::new_id() }),
                 Err(e) => error.set(Some(e.message())),
             }

@@ -17,6 +17,7 @@ use crate::domain::scoring::Score;
 use crate::domain::workshop::Workshop;
 use crate::domain::workshop::stats::{Overview, overview_with_scores, participant_scores};
 use crate::state::AppState;
+use crate::ui::data::NeedsData;
 use crate::ui::page::set_title;
 use crate::workspace::{Change, Save, WorkshopChange};
 
@@ -162,7 +163,9 @@ pub fn WorkshopRoute() -> impl IntoView {
     // "Spara som fil" in a storage warning saves the workshop on screen too.
     Effect::new(move |_| state.change(Change::OpenWorkshop(Some(id.get()))));
     on_cleanup(move || state.change(Change::OpenWorkshop(None)));
-    move || match found.get() {
+    // Every workshop view shows the average and checks participants' files against every
+    // version: the whole catalog first.
+    let route = move || match found.get() {
         Found::Missing => view! { <MissingWorkshop/> }.into_any(),
         Found::Here(version) => match state.catalog().rubric(&version) {
             None => view! { <UnknownWorkshopVersion version=version/> }.into_any(),
@@ -171,7 +174,8 @@ pub fn WorkshopRoute() -> impl IntoView {
                 view! { <Provider value=open><Outlet/></Provider> }.into_any()
             }
         },
-    }
+    };
+    view! { <NeedsData>{route}</NeedsData> }
 }
 
 /// Shown when the address names a workshop this browser does not have.

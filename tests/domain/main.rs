@@ -9,6 +9,7 @@ mod comparing;
 mod editing;
 mod evidence_items;
 mod exports;
+mod fetched_data;
 mod import_files;
 mod merging;
 mod own_figures;

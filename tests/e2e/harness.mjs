@@ -209,9 +209,9 @@ export async function open(page, session, path = "/") {
   await appReady(page);
 }
 
-/** Waits for the mounted app's h1. */
+/** Waits for the mounted app's h1 (not the heading shown while a view fetches its data). */
 export async function appReady(page) {
-  await page.locator(".kk-app h1").first().waitFor();
+  await page.locator(".kk-app h1:not(.kk-data-wait)").first().waitFor();
 }
 
 /** Waits (up to 20 s) until the page's service worker registration has an activated worker. */

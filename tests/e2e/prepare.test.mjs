@@ -151,6 +151,7 @@ e2e("the risk list follows what is recorded, and each line links to its question
 
   await page.locator('nav[aria-label="Områden"]').getByRole("link", { name: "Förbered utvärderingen" }).click();
   await page.waitForURL(/\/forbered$/);
+  await appReady(page); // the page fetches the website checks first
   assert.equal(await text(page.locator("h1")), "Förbered utvärderingen");
   assert.deepEqual(await riskRows(page), ["1.1.1", "1.1.3"], "most points at stake first");
   // Points at stake: the answer's share of its sub-area (1.1.1 weighs 2).
@@ -259,6 +260,7 @@ e2e("web checks and the evaluation date are stored and kept on reload; the timel
 
   await page.getByRole("link", { name: "Tidsplan för utskrift" }).click();
   await page.waitForURL(/\/tidsplan$/);
+  await appReady(page);
   assert.equal(await text(page.locator("h1")), "Tidsplan inför utvärderingen");
   assert.match(await text(page.locator(".kk-summary-facts")), /^Exempelby kommun · Tidsplan · utvärdering torsdag 18 mars 2027 · utskriven /);
   assert.equal(await page.locator("[data-testid=plan] tbody tr").count(), 7);
@@ -328,6 +330,7 @@ e2e("the underlagsförteckning prints on A4 and exports the same list as CSV byt
   await open(page, s, "/bedomning/underlag/forbered");
   await page.getByRole("link", { name: "Underlagsförteckning för utskrift" }).click();
   await page.waitForURL(/\/underlag\/underlag$/);
+  await appReady(page);
   assert.equal(await text(page.locator("h1")), "Underlagsförteckning");
   assert.equal(await text(page.locator("[data-testid=evidence-summary]")), "2 dokument och 2 webbsidor; 1 behöver uppdateras och 1 saknas.");
   // By area and question, in rubric order; the interview role and the deleted page are not listed.

@@ -116,14 +116,17 @@ e2e("offline after the first visit: the app opens, every view works and answers 
   await page.waitForFunction((rid) => document.getElementById(rid)?.checked === true, radioId("1.1.1", 4));
   assert.equal((await stored(page, id)).assessment.answers["1.1.1"].response.level, 4, "the answer given offline is stored");
 
-  // The other views, ECharts included.
+  // The other views, ECharts and the rubric data fetched on demand (references, older versions) included.
   await page.goto(`${s.url}/bedomning/${id}/resultat`);
   await page.locator(".kk-radar .kk-chart canvas, .kk-radar .kk-chart svg").first().waitFor({ timeout: 20_000 });
+  assert.match(await text(page.locator("table", { hasText: "Publicerade totalpoäng" })), /475/, "the references came from the worker's cache");
   await page.goto(`${s.url}/bedomning/${id}/rapport`);
   await appReady(page);
   assert.match(await text(page.locator("main")), /Workshop mars/);
   await page.goto(`${s.url}/kriterier/kk-2016`);
   await page.locator("h1", { hasText: "Kommunkompassens kriterier" }).waitFor();
+  assert.match(await text(page.locator("main")), /Kommunkompassen, version 2016/, "the older version came from the worker's cache");
+  assert.equal(await page.locator('[data-testid="data-failed"]').count(), 0);
   await page.goto(`${s.url}/`);
   await page.locator("tbody tr", { hasText: "Workshop mars" }).waitFor();
   assert.deepEqual(failed, [], "nothing had to come from the network");

@@ -50,6 +50,8 @@ async function everyViewUnderBase(s) {
   await page.waitForURL(`**${BASE}/bedomning/${id}/resultat`);
   await page.locator(".kk-radar .kk-chart canvas, .kk-radar .kk-chart svg").first().waitFor({ timeout: 20_000 });
   assert.ok(s.requests.some((u) => new URL(u).pathname === `${BASE}/vendor/echarts/echarts.kk.min.js`), "ECharts came from under the base path");
+  assert.ok(s.requests.some((u) => new URL(u).pathname === `${BASE}/rubrics/references/alingsas-2022.json`), "the references came from under the base path");
+  assert.match(await text(page.locator("table", { hasText: "Publicerade totalpoäng" })), /475/, "the results show the fetched references");
   await linksUnderBase(page, "results");
   await page.reload();
   await page.locator(".kk-radar .kk-chart canvas, .kk-radar .kk-chart svg").first().waitFor({ timeout: 20_000 });
@@ -66,6 +68,10 @@ async function everyViewUnderBase(s) {
   await page.waitForURL(`**${BASE}/kriterier`);
   await page.locator("h1", { hasText: "Kommunkompassens kriterier" }).waitFor();
   await linksUnderBase(page, "criteria");
+  // An older version, fetched from under the base path, after a reload on its deep link.
+  await page.goto(`${s.url}/kriterier/kk-2016`);
+  await page.locator("h1", { hasText: "Kommunkompassens kriterier" }).waitFor();
+  assert.match(await text(page.locator("main")), /Kommunkompassen, version 2016/);
   await page.locator(".kk-app header .kk-brand").click();
   await page.waitForURL(`**${BASE}/`);
   await page.locator("tbody tr", { hasText: "Workshop mars" }).waitFor();

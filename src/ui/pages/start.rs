@@ -7,10 +7,12 @@ use leptos_router::components::A;
 use crate::adapters::base::href;
 use crate::adapters::clock;
 use crate::domain::assessment::{Assessment, Edit};
+use crate::domain::catalog::Catalog;
 use crate::domain::format::{self, Answered};
 use crate::domain::scoring::score;
-use crate::state::AppState;
+use crate::state::{AppState, DataLoad};
 use crate::ui::confirm::ConfirmRemove;
+use crate::ui::data::DataStatus;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading, on_escape};
 use crate::ui::import_file::ImportForm;
 use crate::ui::page::set_title;
@@ -55,7 +57,23 @@ pub fn StartPage() -> impl IntoView {
 #[component]
 fn AssessmentList() -> impl IntoView {
     let state = AppState::expect();
-    let rows = move || state.with(|w| w.newest_first().into_iter().map(|a| Row::of(a, state)).collect::<Vec<_>>());
+    // An assessment on an older version is scored once that version has been fetched (the
+    // rows are drawn again then); the list does not wait for it.
+    let rows = move || {
+        let _ = state.data();
+        state.with(|w| w.newest_first().into_iter().map(|a| Row::of(a, state)).collect::<Vec<_>>())
+    };
+    let needs_older = move || {
+        state.with(|w| {
+            w.assessments()
+                .any(|a| state.catalog().rubric(&a.rubric).is_none() && Catalog::is_fetched_version(&a.rubric))
+        })
+    };
+    Effect::new(move |_| {
+        if needs_older() && state.data() == DataLoad::Idle {
+            state.load_data();
+        }
+    });
     view! {
         <TableRegion label="Självskattningar sparade i den här webbläsaren">
             <table class="kk-table">
@@ -79,6 +97,9 @@ fn AssessmentList() -> impl IntoView {
                 </tbody>
             </table>
         </TableRegion>
+        <Show when=needs_older>
+            <DataStatus/>
+        </Show>
     }
 }
 
@@ -114,7 +135,7 @@ impl Row {
             id: a.id.clone(),
             name: a.name.clone(),
             municipality: a.municipality.clone(),
-            version: rubric.map(|r| r.title.clone()).unwrap_or_else(|| a.rubric.clone()),
+            version: state.catalog().version_title(&a.rubric).unwrap_or_else(|| a.rubric.clone()),
             changed: clock::date_time(a.updated_at),
             answered,
             points,
