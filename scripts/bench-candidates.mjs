@@ -90,11 +90,13 @@ export function dataCandidates(wasm, root) {
   const [[, olderR], [, refsR], [, mapR]] = groups;
   groups.push(["  the three above together", [...olderR, ...refsR, ...mapR], groups.slice(0, 3).reduce((n, g) => n + g[2], 0)]);
 
+  // build.rs embeds only the current rubric's structure and fetches its texts (rubrics/<id>.texts.json).
   const cur = file(current);
-  const at = findOnce(wasm, cur, current);
   const q = questionTextRanges(cur.toString("utf8"));
-  groups.push([`current rubric's question texts (${q.count} strings: text, guidance, source)`, q.ranges.map(([s, e]) => [at + s, at + e]), q.asFile]);
-  groups.push(["  all of the above", [...olderR, ...refsR, ...mapR, ...q.ranges.map(([s, e]) => [at + s, at + e])], groups[3][2] + q.asFile]);
+  const curRanges = wasm.indexOf(cur) >= 0 ? ((at) => q.ranges.map(([s, e]) => [at + s, at + e]))(findOnce(wasm, cur, current)) : [];
+  const curName = `current rubric's question texts (${q.count} strings: text, guidance, source)`;
+  groups.push([curRanges.length ? curName : `${curName}: fetched, not in the wasm`, curRanges, q.asFile]);
+  groups.push(["  all of the above", [...olderR, ...refsR, ...mapR, ...curRanges], groups[3][2] + q.asFile]);
   return { base, rows: groups.map(([name, ranges, asFile]) => [name, base - br(cut(wasm, ranges)), asFile]) };
 }
 

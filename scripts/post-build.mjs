@@ -3,7 +3,8 @@
 //
 //   0. data     the rubric data the app fetches when a view needs it, copied to rubrics/ (the
 //               same rule as build.rs: every .json under rubrics/ outside schema/ and calibration/
-//               except the current rubric, which is embedded with the calibration model)
+//               except the current rubric, whose structure is embedded with the calibration model;
+//               its texts, rubrics/<id>.texts.json, are taken from where build.rs wrote them)
 //   1. base     __KK_BASE__ in index.html ← Trunk's public_url (the one build setting for the path)
 //   2. csp      __KK_CSP__ ← the Content-Security-Policy: own origin, plus the hash of Trunk's
 //               inline loader; the same policy goes into the server configurations (3)
@@ -79,21 +80,53 @@ export function fill(template, values) {
 // Rubric data fetched by the app
 // -------------------------------------------------------------------------------------------
 
-/** The files under rubrics/ the app fetches (build.rs embeds the others), as "rubrics/…" paths. */
+/** The data files under rubrics/ (not the schemas, not the calibration), as paths relative to it. */
+function dataFiles(root) {
+  return listFiles(join(root, "rubrics")).filter((f) => f.endsWith(".json") && !/^(schema|calibration)\//.test(f));
+}
+
+const isCurrent = (root, f) => !f.includes("/") && JSON.parse(readFileSync(join(root, "rubrics", f), "utf8")).current === true;
+
+/** The current rubric's texts file(s) that build.rs splits off, as "rubrics/<id>.texts.json". */
+export function generatedData(root = ROOT) {
+  return dataFiles(root).filter((f) => isCurrent(root, f)).map((f) => `rubrics/${f.replace(/\.json$/, ".texts.json")}`);
+}
+
+/**
+ * The files the app fetches, as "rubrics/…" paths, sorted: every data file but the current
+ * rubric (build.rs embeds its structure), and the current rubric's texts.
+ */
 export function fetchedData(root = ROOT) {
-  const dir = join(root, "rubrics");
-  return listFiles(dir)
-    .filter((f) => f.endsWith(".json") && !/^(schema|calibration)\//.test(f))
-    .filter((f) => f.includes("/") || JSON.parse(readFileSync(join(dir, f), "utf8")).current !== true)
-    .map((f) => `rubrics/${f}`);
+  const files = dataFiles(root).filter((f) => !isCurrent(root, f)).map((f) => `rubrics/${f}`);
+  return [...files, ...generatedData(root)].sort();
+}
+
+/**
+ * Where build.rs writes the texts it splits off the current rubric: beside the WebAssembly build
+ * of `profile` in Cargo's target directory.
+ */
+export function generatedDir(profile = process.env.TRUNK_PROFILE || "release", root = ROOT) {
+  const target = resolve(root, process.env.CARGO_TARGET_DIR || "target");
+  return join(target, "wasm32-unknown-unknown", profile, "kommunkompass-rubrics");
 }
 
 /** Copies the fetched rubric data into `dir`, at the same paths (next to the app's files). */
 export function copyData(dir, root = ROOT) {
   const files = fetchedData(root);
+  const generated = new Set(generatedData(root));
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true });
-    copyFileSync(join(root, f), join(dir, f));
+    if (!generated.has(f)) {
+      copyFileSync(join(root, f), join(dir, f));
+      continue;
+    }
+    const made = join(generatedDir(), f.slice("rubrics/".length));
+    const source = join(root, f.replace(/\.texts\.json$/, ".json"));
+    // build.rs runs again whenever rubrics/ changes, before this hook: an older file is stale.
+    if (!existsSync(made) || statSync(made).mtimeMs < statSync(source).mtimeMs) {
+      throw new Error(`${made} is missing or older than ${source}: build.rs writes it during the cargo build`);
+    }
+    copyFileSync(made, join(dir, f));
   }
   return files;
 }

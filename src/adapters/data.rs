@@ -1,4 +1,5 @@
-//! Fetching the rubric data the build does not embed (`domain::catalog::FETCHED`): the text of
+//! Fetching the rubric data the build does not embed (`domain::catalog::FETCHED`, the current
+//! rubric's texts among them): the text of
 //! each file, from next to the app's own files (`base::asset`), for the domain to parse and
 //! validate. Every request starts at once; the answers are read in order. Failures are typed
 //! (`LoadError`), never a panic.

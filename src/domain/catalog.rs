@@ -1,10 +1,10 @@
 //! Everything the app knows from `rubrics/`: rubric versions, published references and the
 //! mappings between versions. Adding a JSON file there needs no code change (see `build.rs`).
 //!
-//! What the start page and the questionnaire need is embedded ([`EMBEDDED`]: the current rubric
-//! and the calibration model) and makes [`Catalog::embedded`]. Everything else ([`FETCHED`]: the
-//! older versions, the references, the mappings, the website checks) is fetched by the app when a
-//! view needs it, and [`Catalog::with_fetched`] validates it together with the embedded files, by
+//! What the start page needs is embedded ([`EMBEDDED`]: the current rubric's structure, with its
+//! texts left empty, and the calibration model) and makes [`Catalog::embedded`]. Everything else
+//! ([`FETCHED`]: the current rubric's texts, the older versions, the references, the mappings,
+//! the website checks) is fetched by the app when a view needs it, and [`Catalog::with_fetched`] validates it together with the embedded files, by
 //! the same code, exactly as the test suite validates all files read from disk. Until then, two
 //! small indexes made at build time stand in for what the first views show of the fetched files:
 //! the older versions' titles ([`Catalog::versions`]) and the documents their sources name
@@ -13,9 +13,11 @@
 use thiserror::Error;
 
 use super::calibration::Calibration;
+use super::error::TextsError;
 use super::mapping::Mappings;
 use super::reference::Reference;
 use super::rubric::Rubric;
+use super::rubric_texts::RubricTexts;
 use super::webcheck::WebChecks;
 
 /// A data file in `rubrics/` that failed to load.
@@ -80,7 +82,9 @@ pub struct Catalog {
 
 impl Catalog {
     /// Builds a catalog from `(path, contents)` pairs. Paths under `references/` are references,
-    /// `mappings.json` is the mapping file, `webchecks.json` the website checks,
+    /// `mappings.json` is the mapping file, `webchecks.json` the website checks, a
+    /// `….structure.json` a rubric's structure (see `domain::rubric_texts`) and a `….texts.json`
+    /// its texts, joined onto it (a structure may come without them: the embedded catalog),
     /// `calibration/model.json` the calibration; other files
     /// under `calibration/` (the study's readings) are not the app's; every other `.json`
     /// outside `schema/` is a rubric.
@@ -97,6 +101,9 @@ impl Catalog {
         let mut web_checks = None;
         let fail = |file: &str, message: String| CatalogError { file: file.to_string(), message };
         let mut ref_files = Vec::new();
+        let mut texts = Vec::new();
+        // Rubrics read as a structure, whose texts come in a file of their own.
+        let mut structures = Vec::new();
         for &(path, text) in files {
             if path.contains("/schema/") || !path.ends_with(".json") {
                 continue;
@@ -113,9 +120,27 @@ impl Catalog {
                 web_checks = Some(WebChecks::parse(text).map_err(|e| fail(path, e.to_string()))?);
             } else if path.ends_with("mappings.json") {
                 mappings = serde_json::from_str(text).map_err(|e| fail(path, super::json_error::describe(&e)))?;
+            } else if path.ends_with(".texts.json") {
+                texts.push((path, RubricTexts::parse(text).map_err(|e| fail(path, e.to_string()))?));
+            } else if path.ends_with(".structure.json") {
+                let rubric = Rubric::parse_structure(text).map_err(|e| fail(path, e.to_string()))?;
+                structures.push(rubric.id.clone());
+                rubrics.push(rubric);
             } else {
                 rubrics.push(Rubric::parse(text).map_err(|e| fail(path, e.to_string()))?);
             }
+        }
+        // The current rubric's texts onto its structure: whole again, or refused.
+        for (path, t) in texts {
+            let wrong = match structures.first() {
+                Some(id) => TextsError::OtherVersion { texts: t.rubric.clone(), rubric: id.clone() },
+                None => TextsError::UnknownVersion(t.rubric.clone()),
+            };
+            let rubric = rubrics
+                .iter_mut()
+                .find(|r| r.id == t.rubric && structures.contains(&r.id))
+                .ok_or_else(|| fail(path, wrong.to_string()))?;
+            *rubric = rubric.with_texts(&t).map_err(|e| fail(path, e.to_string()))?;
         }
         for (r, path) in references.iter().zip(&ref_files) {
             r.validate(&rubrics).map_err(|e| fail(path, e.to_string()))?;
@@ -134,8 +159,8 @@ impl Catalog {
         Ok(Catalog { rubrics, references, mappings, calibration, web_checks })
     }
 
-    /// The catalog embedded in this build: the current rubric and the calibration, what the start
-    /// page and the questionnaire need.
+    /// The catalog embedded in this build: the current rubric's structure (no texts) and the
+    /// calibration, what the start page needs.
     pub fn embedded() -> &'static Catalog {
         static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
         CATALOG.get_or_init(|| {
@@ -247,10 +272,11 @@ impl Catalog {
     }
 }
 
-/// `(path, contents)` of the files embedded in the build (the current rubric and the
+/// `(path, contents)` of the files embedded in the build (the current rubric's structure and the
 /// calibration), generated by `build.rs`.
 pub static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rubrics.rs"));
 
-// `FETCHED` (the paths the app fetches, relative to where it is served), `FETCHED_VERSIONS` and
-// `FETCHED_SEEDS`, generated by `build.rs` from the same files.
+// `FETCHED` (the paths the app fetches, relative to where it is served), `FETCHED_VERSIONS`,
+// `FETCHED_SEEDS` and (for the native tests) `GENERATED`, generated by `build.rs` from the same
+// files.
 include!(concat!(env!("OUT_DIR"), "/fetched_rubrics.rs"));

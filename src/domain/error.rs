@@ -54,6 +54,48 @@ pub enum RubricError {
     },
 }
 
+/// The current rubric's texts (fetched apart from its structure) do not fit it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum TextsError {
+    /// Not the texts file's shape (or not JSON at all).
+    #[error("{0}")]
+    Syntax(String),
+    /// The texts belong to another version than the structure.
+    #[error("texterna gäller versionen {texts}, inte {rubric}")]
+    OtherVersion {
+        /// The version the texts name.
+        texts: String,
+        /// The version of the structure.
+        rubric: String,
+    },
+    /// No version of that id to join the texts onto.
+    #[error("texterna gäller versionen {0}, som inte finns")]
+    UnknownVersion(String),
+    /// A question without its wording.
+    #[error("texten till fråga {0} saknas")]
+    Question(String),
+    /// A retired question without its wording.
+    #[error("texten till den ersatta frågan {0} saknas")]
+    Retired(String),
+    /// An area without its description.
+    #[error("beskrivningen av område {0} saknas")]
+    Area(String),
+    /// Texts for an id the structure does not have.
+    #[error("texterna nämner {0}, som inte finns i versionen")]
+    Unknown(String),
+    /// Not one description per level of the scale.
+    #[error("svarsskalan har {scale} nivåer men texterna beskriver {texts}")]
+    Levels {
+        /// Descriptions in the texts.
+        texts: usize,
+        /// Levels of the scale.
+        scale: usize,
+    },
+    /// The joined rubric is not valid (e.g. a question of the current version without guidance).
+    #[error("{0}")]
+    Rubric(RubricError),
+}
+
 /// A reference file that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ReferenceError {

@@ -20,6 +20,7 @@ pub mod persist;
 pub mod prepare;
 pub mod reference;
 pub mod rubric;
+pub mod rubric_texts;
 pub mod scoring;
 pub mod summary;
 pub mod sync;

@@ -258,8 +258,22 @@ impl Rubric {
         Ok(rubric)
     }
 
+    /// Parses and validates the structure of a rubric whose texts are kept apart (the embedded
+    /// current rubric, see `domain::rubric_texts`): everything but the texts is checked, and
+    /// [`Rubric::with_texts`] checks the whole once they are joined.
+    pub fn parse_structure(json: &str) -> Result<Rubric, RubricError> {
+        let rubric: Rubric = serde_json::from_str(json).map_err(|e| RubricError::Syntax(e.to_string()))?;
+        rubric.check(false)?;
+        Ok(rubric)
+    }
+
     /// Checks everything serde cannot.
     pub fn validate(&self) -> Result<(), RubricError> {
+        self.check(true)
+    }
+
+    /// Checks everything serde cannot; the texts too when `texts`.
+    fn check(&self, texts: bool) -> Result<(), RubricError> {
         if self.format != 1 {
             return Err(RubricError::UnknownFormat(self.format));
         }
@@ -298,7 +312,7 @@ impl Rubric {
                     if q.evidence.is_empty() {
                         return Err(RubricError::NoEvidence(q.id.clone()));
                     }
-                    if self.current && q.guidance.is_none() {
+                    if texts && self.current && q.guidance.is_none() {
                         return Err(RubricError::NoGuidance(q.id.clone()));
                     }
                 }

@@ -1,5 +1,5 @@
-//! Views that need the rubric data the build does not embed (older versions, references,
-//! mappings, website checks): they start the fetch (`AppState::load_data`) and show "Hämtar …"
+//! Views that need the rubric data the build does not embed (the current rubric's texts, older
+//! versions, references, mappings, website checks): they start the fetch (`AppState::load_data`) and show "Hämtar …"
 //! until it has arrived, then their content; a failed fetch says what happened in Swedish, that
 //! the answers are untouched, and offers "Försök igen". Answers are never read or written here.
 

@@ -1,5 +1,6 @@
 //! The parent route `/bedomning/:id`: resolves the assessment once (found, missing, or on a rubric
-//! version this build does not know) and gives its child pages an [`Open`] context — the id, the
+//! version this build does not know), waits for the fetched rubric data (every page under it
+//! shows the questions' texts, which are not embedded) and gives its child pages an [`Open`] context — the id, the
 //! rubric, the live score and read access to the assessment — through `<Outlet/>`.
 
 use leptos::Params;
@@ -12,10 +13,9 @@ use leptos_router::params::Params;
 
 use crate::adapters::base::href;
 use crate::domain::assessment::{Assessment, Edit, Part};
-use crate::domain::catalog::Catalog;
 use crate::domain::rubric::Rubric;
 use crate::domain::scoring::{Score, score};
-use crate::state::{AppState, DataLoad};
+use crate::state::AppState;
 use crate::ui::data::NeedsData;
 use crate::ui::page::set_title;
 use crate::workspace::{Change, Save};
@@ -127,19 +127,21 @@ pub fn AssessmentRoute() -> impl IntoView {
     move || match found.get() {
         _ if id.with(String::is_empty) => view! { <MissingAssessment/> }.into_any(),
         Found::Missing => view! { <MissingAssessment/> }.into_any(),
-        Found::Here(version) => match state.catalog().rubric(&version) {
-            // An older version, fetched on demand: wait for it (the data read is tracked only here,
-            // so an assessment on hand is not drawn again when another view fetches the data).
-            None if Catalog::is_fetched_version(&version) && state.data() != DataLoad::Ready => {
-                view! { <NeedsData>""</NeedsData> }.into_any()
-            }
-            None => view! { <UnknownVersion version=version/> }.into_any(),
-            Some(rubric) => {
-                // Tracked: another assessment on the same rubric version is another context.
-                let open = Open::new(id.get(), rubric);
-                view! { <Provider value=open><Outlet/></Provider> }.into_any()
-            }
-        },
+        // Every page under an assessment shows its questions' texts (the questionnaire, the
+        // results, the report, Förbered …), which are fetched, as are the older versions: the
+        // whole catalog first (once per session; later the pages open at once).
+        Found::Here(version) => {
+            let version = StoredValue::new(version);
+            let route = move || match version.with_value(|v| state.catalog().rubric(v)) {
+                None => view! { <UnknownVersion version=version.get_value()/> }.into_any(),
+                Some(rubric) => {
+                    // Tracked: another assessment on the same rubric version is another context.
+                    let open = Open::new(id.get(), rubric);
+                    view! { <Provider value=open><Outlet/></Provider> }.into_any()
+                }
+            };
+            view! { <NeedsData>{route}</NeedsData> }.into_any()
+        }
     }
 }
 

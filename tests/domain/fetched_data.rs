@@ -1,19 +1,29 @@
 //! What is embedded and what is fetched: the embedded files are what the first views need, the
 //! fetched files together with them make exactly the catalog of every file on disk, validated by
 //! the same code, and the small indexes that stand in for the fetched files say what they say.
+//! The current rubric is embedded as its structure and fetched as its texts (both made by
+//! build.rs from the one file on disk): joined they are that file, field for field.
 
 use std::collections::BTreeSet;
 
 use kommunkompass::domain::catalog::{self, Catalog, CatalogError, LoadError};
+use kommunkompass::domain::import::validate_import;
+use kommunkompass::domain::rubric::Rubric;
+use kommunkompass::domain::rubric_texts::RubricTexts;
+use kommunkompass::domain::scoring::score;
 
-use crate::support::{catalog, files_on_disk};
+use crate::support::{all, catalog, files_on_disk, top};
 
-/// The fetched files as read from disk.
+const TEXTS: &str = "rubrics/kk-2022.texts.json";
+
+/// The fetched files as the app gets them: read from disk, or made by build.rs (the texts).
 fn fetched_on_disk() -> Vec<(String, String)> {
     let disk = files_on_disk();
+    let made = catalog::GENERATED.iter().map(|(p, t)| (p.to_string(), t.to_string()));
+    let available: Vec<(String, String)> = disk.into_iter().chain(made).collect();
     catalog::FETCHED
         .iter()
-        .map(|p| disk.iter().find(|(f, _)| f == p).cloned().unwrap_or_else(|| panic!("{p} is not on disk")))
+        .map(|p| available.iter().find(|(f, _)| f == p).cloned().unwrap_or_else(|| panic!("{p} is not on disk")))
         .collect()
 }
 
@@ -22,15 +32,149 @@ fn whole() -> Catalog {
     Catalog::with_fetched(fetched.iter().map(|(p, t)| (p.as_str(), t.as_str()))).expect("the fetched files are valid")
 }
 
+/// The fetched files with the texts file replaced by `texts`.
+fn with_texts(texts: &str) -> Result<Catalog, CatalogError> {
+    let fetched = fetched_on_disk();
+    Catalog::with_fetched(fetched.iter().map(|(p, t)| (p.as_str(), if p == TEXTS { texts } else { t.as_str() })))
+}
+
+fn texts_json() -> serde_json::Value {
+    let (_, t) = catalog::GENERATED.iter().find(|(p, _)| *p == TEXTS).expect("build.rs makes the texts");
+    serde_json::from_str(t).unwrap()
+}
+
+/// `rubric` with every text emptied: what the structure should be.
+fn blanked(rubric: &Rubric) -> Rubric {
+    let mut r = rubric.clone();
+    r.description.clear();
+    r.scale.rationale.clear();
+    r.scale.levels.iter_mut().for_each(|l| l.description.clear());
+    r.scale.dont_know.description.clear();
+    r.scale.not_applicable.description.clear();
+    for area in &mut r.areas {
+        area.description.clear();
+        for sub in &mut area.subareas {
+            sub.description = None;
+            for q in &mut sub.questions {
+                q.text.clear();
+                q.guidance = None;
+                q.source = Default::default();
+            }
+        }
+    }
+    for old in &mut r.retired {
+        old.text.clear();
+        old.note.clear();
+    }
+    r
+}
+
 #[test]
-fn the_embedded_files_are_the_current_rubric_and_the_calibration() {
+fn the_embedded_files_are_the_current_rubric_s_structure_and_the_calibration() {
     let paths: Vec<&str> = catalog::EMBEDDED.iter().map(|(p, _)| *p).collect();
-    assert_eq!(paths, ["rubrics/calibration/model.json", "rubrics/kk-2022.json"]);
+    assert_eq!(paths, ["rubrics/calibration/model.json", "rubrics/kk-2022.structure.json"]);
     let embedded = Catalog::embedded();
     assert_eq!(embedded.rubrics.len(), 1);
-    assert_eq!(embedded.current(), catalog().current());
+    // Every field but the texts, exactly as in the file.
+    assert_eq!(embedded.current(), &blanked(catalog().current()));
     assert_eq!(embedded.calibration, catalog().calibration);
     assert!(embedded.references.is_empty() && embedded.web_checks.is_none());
+}
+
+#[test]
+fn structure_and_texts_joined_are_the_file_on_disk() {
+    let texts = RubricTexts::parse(&texts_json().to_string()).unwrap();
+    let joined = Catalog::embedded().current().with_texts(&texts).unwrap();
+    // Every field (Rubric compares all of them), texts and structure alike.
+    assert_eq!(&joined, catalog().current());
+    assert_eq!(whole().current(), catalog().current());
+}
+
+#[test]
+fn the_embedded_structure_holds_no_question_text() {
+    let rubric = catalog().current();
+    let (_, structure) = catalog::EMBEDDED.iter().find(|(p, _)| p.ends_with(".structure.json")).unwrap();
+    let mut texts: Vec<&str> = vec![rubric.description.as_str(), rubric.scale.rationale.as_str()];
+    for q in rubric.questions() {
+        texts.push(&q.text);
+        let g = q.guidance.as_ref().expect("the current version has guidance");
+        texts.extend([g.full.as_str(), g.often_missing.as_str()]);
+    }
+    for area in &rubric.areas {
+        texts.push(&area.description);
+        texts.extend(area.subareas.iter().filter_map(|s| s.description.as_deref()));
+    }
+    texts.extend(rubric.retired.iter().flat_map(|r| [r.text.as_str(), r.note.as_str()]));
+    texts.extend(rubric.scale.levels.iter().map(|l| l.description.as_str()));
+    assert!(texts.len() > 300);
+    for t in texts.iter().filter(|t| !t.is_empty()) {
+        let escaped = serde_json::to_string(t).unwrap();
+        assert!(!structure.contains(escaped.trim_matches('"')), "embedded: {t}");
+    }
+    assert!(Catalog::embedded().current().questions().all(|q| q.text.is_empty() && q.guidance.is_none()));
+    // The texts are most of the file: the structure is a small part of it.
+    assert!(structure.len() * 5 < texts_json().to_string().len(), "structure {} bytes", structure.len());
+}
+
+#[test]
+fn the_start_page_and_opening_a_file_need_no_texts() {
+    let (embedded, full) = (Catalog::embedded().current(), catalog().current());
+    for response in [top(full), kommunkompass::domain::assessment::Response::DontKnow] {
+        assert_eq!(score(embedded, &all(full, response)), score(full, &all(full, response)));
+    }
+    let file = include_str!("../fixtures/assessment-schema-3.json");
+    assert_eq!(
+        validate_import(file.as_bytes(), &Catalog::embedded().rubrics),
+        validate_import(file.as_bytes(), &catalog().rubrics)
+    );
+    assert!(validate_import(file.as_bytes(), &Catalog::embedded().rubrics).is_ok());
+}
+
+#[test]
+fn texts_that_do_not_fit_are_refused_in_swedish() {
+    let message = |texts: serde_json::Value| {
+        let err = with_texts(&texts.to_string()).unwrap_err();
+        assert_eq!(err.file, TEXTS);
+        LoadError::from(err).to_string()
+    };
+    let mut t = texts_json();
+    t["questions"].as_object_mut().unwrap().remove("1.1.1");
+    assert_eq!(
+        message(t),
+        "Filen rubrics/kk-2022.texts.json innehåller inte giltiga uppgifter: texten till fråga 1.1.1 saknas."
+    );
+    let mut t = texts_json();
+    t["questions"]["1.1.1"]["text"] = "".into();
+    assert!(message(t).ends_with("texten till fråga 1.1.1 saknas."));
+    let mut t = texts_json();
+    let q = t["questions"]["1.1.1"].clone();
+    t["questions"]["1.1.99"] = q;
+    assert!(message(t).ends_with("texterna nämner 1.1.99, som inte finns i versionen."));
+    let mut t = texts_json();
+    t["rubric"] = "kk-2020".into();
+    assert!(message(t).ends_with("texterna gäller versionen kk-2020, inte kk-2022."));
+    let mut t = texts_json();
+    t["rubric"] = "kk-2030".into();
+    assert!(message(t).ends_with("texterna gäller versionen kk-2030, inte kk-2022."));
+    let mut t = texts_json();
+    t["retired"].as_object_mut().unwrap().remove("1.1.4");
+    assert!(message(t).ends_with("texten till den ersatta frågan 1.1.4 saknas."));
+    let mut t = texts_json();
+    t["questions"]["1.1.1"].as_object_mut().unwrap().remove("guidance");
+    assert!(message(t).ends_with("fråga 1.1.1 saknar vägledning."));
+    let mut t = texts_json();
+    t["scale"]["levels"].as_array_mut().unwrap().pop();
+    assert!(message(t).contains("svarsskalan har"));
+    let mut t = texts_json();
+    t["areas"].as_object_mut().unwrap().remove("3");
+    assert!(message(t).ends_with("beskrivningen av område 3 saknas."));
+    // The app's page instead of the file (a server that answers every path with index.html).
+    let err = with_texts("<!doctype html><title>Kommunkompass</title>").unwrap_err();
+    assert_eq!(
+        LoadError::from(err).to_string(),
+        "Filen rubrics/kk-2022.texts.json innehåller inte giltiga uppgifter: \
+         texten är inte giltig JSON; filen kan vara avkortad eller skadad."
+    );
 }
 
 #[test]
@@ -42,9 +186,14 @@ fn embedded_and_fetched_are_every_data_file_once() {
         .collect();
     let embedded = catalog::EMBEDDED.iter().map(|(p, _)| p.to_string());
     let fetched = catalog::FETCHED.iter().map(|p| p.to_string());
-    let split: Vec<String> = embedded.chain(fetched).collect();
-    assert_eq!(split.len(), app_files.len(), "a file is both embedded and fetched, or missing: {split:?}");
+    // The current rubric is both: its structure embedded, its texts fetched.
+    let split: Vec<String> = embedded
+        .chain(fetched)
+        .map(|p| p.replace(".structure.json", ".json").replace(".texts.json", ".json"))
+        .collect();
+    assert_eq!(split.len(), app_files.len() + 1, "a file is both embedded and fetched, or missing: {split:?}");
     assert_eq!(split.into_iter().collect::<BTreeSet<_>>(), app_files);
+    assert!(catalog::FETCHED.contains(&TEXTS));
 }
 
 #[test]

@@ -110,6 +110,8 @@ e2e("offline after the first visit: the app opens, every view works and answers 
   await appReady(page);
   await page.goto(`${s.url}/bedomning/${id}/omrade/1`);
   await page.locator("h1", { hasText: /^1\. / }).waitFor();
+  // The questions' texts (fetched, not embedded) came from the worker's cache.
+  assert.match(await text(page.locator(`fieldset:has(#${radioId("1.1.1", 4)}) > legend`)), /^1\.1\.1 Finns en strategi/);
   await answer(page, "1.1.1", 4);
   await page.reload();
   await page.locator("h1", { hasText: /^1\. / }).waitFor();
