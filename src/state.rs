@@ -90,8 +90,8 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Rubric versions, references and mappings: what is embedded, and once [`DataLoad::Ready`]
-    /// everything (not tracked: read [`AppState::data`] to run again when that changes).
+    /// Rubric versions, references and mappings: what is embedded (the current rubric without its
+    /// texts), and once [`DataLoad::Ready`] everything (not tracked: read [`AppState::data`] to run again when that changes).
     pub fn catalog(&self) -> &'static Catalog {
         self.catalog.get_value()
     }

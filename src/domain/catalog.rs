@@ -4,8 +4,9 @@
 //! What the start page needs is embedded ([`EMBEDDED`]: the current rubric's structure, with its
 //! texts left empty, and the calibration model) and makes [`Catalog::embedded`]. Everything else
 //! ([`FETCHED`]: the current rubric's texts, the older versions, the references, the mappings,
-//! the website checks) is fetched by the app when a view needs it, and [`Catalog::with_fetched`] validates it together with the embedded files, by
-//! the same code, exactly as the test suite validates all files read from disk. Until then, two
+//! the website checks) is fetched by the app when a view needs it, and [`Catalog::with_fetched`]
+//! validates it together with the embedded files, by the same code, exactly as the test suite
+//! validates all files read from disk. Until then, two
 //! small indexes made at build time stand in for what the first views show of the fetched files:
 //! the older versions' titles ([`Catalog::versions`]) and the documents their sources name
 //! ([`Catalog::seed_title`]).

@@ -11,7 +11,9 @@ use super::error::RubricError;
 /// Points every area is worth in every version of Kommunkompassen.
 pub const AREA_MAX: u32 = 100;
 
-/// One version of the rubric (for example `kk-2022`).
+/// One version of the rubric (for example `kk-2022`). The current version embedded in the app is
+/// its structure only ([`Rubric::parse_structure`]: every text empty) until its texts are joined
+/// ([`Rubric::with_texts`]); scoring, ids and levels are the same either way.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
