@@ -1,5 +1,6 @@
 //! Embeds every JSON data file under `rubrics/` (not the schemas) so that adding a rubric version or a reference is a
-//! data change only. Generates `$OUT_DIR/embedded_rubrics.rs`, a slice of `(path, contents)`.
+//! data change only. Generates `$OUT_DIR/embedded_rubrics.rs`, a slice of `(path, contents)`. Also passes
+//! `--emit-relocs` to the linker for split builds (feature `split`).
 
 use std::{env, fs, path::Path};
 
@@ -29,4 +30,10 @@ fn main() {
     collect(&rubrics, root, &mut entries);
     let code = format!("&[\n{}\n]\n", entries.join("\n"));
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_rubrics.rs"), code).unwrap();
+
+    // The `split` feature (release builds, scripts/build-wasm.mjs): wasm-split-cli needs the
+    // linker's relocations to cut the module into the main module and the lazily loaded chunks.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
 }

@@ -9,12 +9,12 @@ use leptos_router::path;
 use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
-use crate::ui::open::{AssessmentRoute, ToFirstArea};
-use crate::ui::pages::{
-    area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage, report::ReportPage,
-    results::ResultsPage, rubric::RubricPage, start::StartPage, timeline::TimelinePage,
+use crate::ui::lazy::{
+    Lazy, area_page, evidence_list_page, prepare_page, presentation_page, report_page, results_page, rubric_page,
+    timeline_page, workshop_area_page, workshop_page,
 };
-use crate::ui::pages::{presentation::PresentationPage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage};
+use crate::ui::open::{AssessmentRoute, ToFirstArea};
+use crate::ui::pages::{not_found::NotFound, start::StartPage};
 use crate::ui::status::StatusArea;
 use crate::ui::update_banner::UpdateBanner;
 use crate::ui::workshop_open::WorkshopRoute;
@@ -71,21 +71,21 @@ pub fn App() -> impl IntoView {
                     <FocusOnNavigate/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=StartPage/>
-                        <Route path=path!("/kriterier") view=RubricPage/>
-                        <Route path=path!("/kriterier/:version") view=RubricPage/>
+                        <Route path=path!("/kriterier") view=|| view! { <Lazy load=rubric_page/> }/>
+                        <Route path=path!("/kriterier/:version") view=|| view! { <Lazy load=rubric_page/> }/>
                         <ParentRoute path=path!("/bedomning/:id") view=AssessmentRoute>
                             <Route path=path!("") view=ToFirstArea/>
-                            <Route path=path!("omrade/:area") view=AreaPage/>
-                            <Route path=path!("resultat") view=ResultsPage/>
-                            <Route path=path!("rapport") view=ReportPage/>
-                            <Route path=path!("forbered") view=PreparePage/>
-                            <Route path=path!("underlag") view=EvidenceListPage/>
-                            <Route path=path!("tidsplan") view=TimelinePage/>
+                            <Route path=path!("omrade/:area") view=|| view! { <Lazy load=area_page/> }/>
+                            <Route path=path!("resultat") view=|| view! { <Lazy load=results_page/> }/>
+                            <Route path=path!("rapport") view=|| view! { <Lazy load=report_page/> }/>
+                            <Route path=path!("forbered") view=|| view! { <Lazy load=prepare_page/> }/>
+                            <Route path=path!("underlag") view=|| view! { <Lazy load=evidence_list_page/> }/>
+                            <Route path=path!("tidsplan") view=|| view! { <Lazy load=timeline_page/> }/>
                         </ParentRoute>
                         <ParentRoute path=path!("/workshop/:id") view=WorkshopRoute>
-                            <Route path=path!("") view=WorkshopPage/>
-                            <Route path=path!("omrade/:area") view=WorkshopAreaPage/>
-                            <Route path=path!("presentation") view=PresentationPage/>
+                            <Route path=path!("") view=|| view! { <Lazy load=workshop_page/> }/>
+                            <Route path=path!("omrade/:area") view=|| view! { <Lazy load=workshop_area_page/> }/>
+                            <Route path=path!("presentation") view=|| view! { <Lazy load=presentation_page/> }/>
                         </ParentRoute>
                     </Routes>
                 </main>

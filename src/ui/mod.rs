@@ -11,6 +11,7 @@ pub mod confirm;
 pub mod evidence;
 pub mod focus;
 pub mod import_file;
+pub mod lazy;
 pub mod open;
 pub mod page;
 pub mod pages;
