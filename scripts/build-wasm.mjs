@@ -1,6 +1,7 @@
 // Trunk build hook (Trunk.toml): builds the app's WebAssembly into Trunk's staging directory.
 // Trunk 0.21 cannot split a module (its rel="rust" runs cargo → wasm-bindgen → wasm-opt with
-// nothing in between), so index.html has no rel="rust" link and this script does the pipeline:
+// nothing in between), so index.html's rel="rust" link is data-trunk-skip and this script does
+// the pipeline:
 //
 //   release (trunk build --release), as cargo-leptos --split does:
 //     1. cargo build --release --features split   the pages in src/ui/lazy.rs become split points;
@@ -31,7 +32,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const NAME = "kommunkompass";
-/** Trunk's release settings before the split (index.html had data-wasm-opt="z" and these). */
+/** wasm-opt's settings for every module (what index.html's rel="rust" link used to give Trunk). */
 export const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], cwd: ROOT, ...opts });

@@ -9,16 +9,30 @@ use leptos_router::path;
 use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
-use crate::ui::lazy::{
-    Lazy, area_page, evidence_list_page, prepare_page, presentation_page, report_page, results_page, rubric_page,
-    timeline_page, workshop_area_page, workshop_page,
-};
+use crate::ui::lazy::{Lazy, lazy_page};
 use crate::ui::open::{AssessmentRoute, ToFirstArea};
-use crate::ui::pages::{not_found::NotFound, start::StartPage};
+use crate::ui::pages::{
+    area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage,
+    presentation::PresentationPage, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
+    timeline::TimelinePage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage,
+};
 use crate::ui::status::StatusArea;
 use crate::ui::update_banner::UpdateBanner;
 use crate::ui::workshop_open::WorkshopRoute;
 use crate::workspace::Change;
+
+// Every page but the start page (and "not found") is loaded when first shown (ui::lazy): the
+// start page, the first view, does not wait for their code.
+lazy_page!(rubric_page, rubric, RubricPage);
+lazy_page!(area_page, area, AreaPage);
+lazy_page!(results_page, results, ResultsPage);
+lazy_page!(report_page, report, ReportPage);
+lazy_page!(prepare_page, prepare, PreparePage);
+lazy_page!(evidence_list_page, evidence_list, EvidenceListPage);
+lazy_page!(timeline_page, timeline, TimelinePage);
+lazy_page!(workshop_page, workshop, WorkshopPage);
+lazy_page!(workshop_area_page, workshop_area, WorkshopAreaPage);
+lazy_page!(presentation_page, presentation, PresentationPage);
 
 /// The whole app.
 #[component]

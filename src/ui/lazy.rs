@@ -1,6 +1,6 @@
 //! Pages whose code is loaded when they are first shown, so that the start page does not wait
-//! for it. In release builds (feature `split`, scripts/build-wasm.mjs) each function below is a
-//! split point: wasm-split-cli moves the page and whatever only it needs into a WebAssembly chunk
+//! for it. In release builds (feature `split`, scripts/build-wasm.mjs) each function that
+//! [`lazy_page!`] defines (in `app`) is a split point: wasm-split-cli moves the page and whatever only it needs into a WebAssembly chunk
 //! of its own, and code shared by several of them into shared chunks. Without the feature (tests,
 //! `trunk serve`) they are ordinary async functions in the one module.
 //!
@@ -11,43 +11,29 @@
 use leptos::prelude::*;
 
 use crate::ui::focus;
-use crate::ui::pages::{
-    area::AreaPage, evidence_list::EvidenceListPage, prepare::PreparePage, presentation::PresentationPage,
-    report::ReportPage, results::ResultsPage, rubric::RubricPage, timeline::TimelinePage, workshop::WorkshopPage,
-    workshop_area::WorkshopAreaPage,
-};
 
 /// A page's chunk could not be loaded.
 pub type LoadError = leptos::wasm_split::SplitLoaderError;
 
-/// `lazy_page!(fn_name, chunk_name, Page)`: `async fn fn_name() -> Result<AnyView, LoadError>`
-/// builds `<Page/>`, its code in the chunk `chunk_name` when split.
+/// `lazy_page!(fn_name, chunk_name, Page)` (used by `app`, which alone names the pages):
+/// `async fn fn_name() -> Result<AnyView, LoadError>` builds `<Page/>`; with the feature `split`
+/// its code goes into the chunk `chunk_name`.
 macro_rules! lazy_page {
     ($name:ident, $chunk:ident, $page:ident) => {
         #[doc = concat!("`<", stringify!($page), "/>`, once its code has been loaded.")]
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<AnyView, LoadError> {
-            Ok(view! { <$page/> }.into_any())
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<::leptos::prelude::AnyView, $crate::ui::lazy::LoadError> {
+            Ok(::leptos::prelude::IntoAny::into_any(::leptos::view! { <$page/> }))
         }
         #[doc = concat!("`<", stringify!($page), "/>` (in release builds its code is loaded when first shown).")]
         #[cfg(not(feature = "split"))]
-        pub async fn $name() -> Result<AnyView, LoadError> {
-            Ok(view! { <$page/> }.into_any())
+        async fn $name() -> Result<::leptos::prelude::AnyView, $crate::ui::lazy::LoadError> {
+            Ok(::leptos::prelude::IntoAny::into_any(::leptos::view! { <$page/> }))
         }
     };
 }
-
-lazy_page!(rubric_page, rubric, RubricPage);
-lazy_page!(area_page, area, AreaPage);
-lazy_page!(results_page, results, ResultsPage);
-lazy_page!(report_page, report, ReportPage);
-lazy_page!(prepare_page, prepare, PreparePage);
-lazy_page!(evidence_list_page, evidence_list, EvidenceListPage);
-lazy_page!(timeline_page, timeline, TimelinePage);
-lazy_page!(workshop_page, workshop, WorkshopPage);
-lazy_page!(workshop_area_page, workshop_area, WorkshopAreaPage);
-lazy_page!(presentation_page, presentation, PresentationPage);
+pub(crate) use lazy_page;
 
 /// Shows the page `load` builds once its code is there (at once when it already is).
 #[component]
