@@ -4,8 +4,12 @@
 import { e2e, open, text, assert } from "./harness.mjs";
 
 const CHUNK = /\/kommunkompass-[0-9a-f]+_(split|chunk)_[a-z0-9_]+\.wasm$/;
+// Without the service worker, whose precaching would fetch every chunk: these tests are about
+// what the page itself fetches. The app registers it a second after load; Playwright says no.
+const NO_SW = /Service Worker registration blocked by Playwright/;
 
 e2e("lazy pages: the start page fetches no chunk; the criteria page fetches its own", async (s) => {
+  s.allowConsole(NO_SW);
   const page = await s.newPage({ serviceWorkers: "block" });
   const chunks = [];
   page.on("request", (r) => { if (CHUNK.test(new URL(r.url()).pathname)) chunks.push(new URL(r.url()).pathname); });
@@ -18,6 +22,7 @@ e2e("lazy pages: the start page fetches no chunk; the criteria page fetches its 
 });
 
 e2e("lazy pages: a chunk that cannot be loaded → 'Sidan kunde inte laddas' and 'Försök igen' loads it", async (s) => {
+  s.allowConsole(NO_SW);
   s.allowConsole(/Failed to load resource|net::ERR_FAILED|Failed to fetch|TypeError|wasm/i);
   const page = await s.newPage({ serviceWorkers: "block" });
   await open(page, s, "/");
