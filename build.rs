@@ -22,6 +22,9 @@
 //! `domain::catalog` joins them again and checks that they fit. The texts file is written to
 //! `<profile dir>/kommunkompass-rubrics/` (e.g. `target/wasm32-unknown-unknown/release/…`), where
 //! `scripts/post-build.mjs` takes it from, and to `$OUT_DIR` for the native tests.
+//!
+//! Also passes `--emit-relocs` to the linker for split builds (feature `split`, see
+//! `scripts/build-wasm.mjs`).
 
 use std::{env, fs, path::Path};
 
@@ -198,4 +201,10 @@ fn main() {
         generated.join("\n"),
     );
     fs::write(out.join("fetched_rubrics.rs"), code).unwrap();
+
+    // The `split` feature (release builds, scripts/build-wasm.mjs): wasm-split-cli needs the
+    // linker's relocations to cut the module into the main module and the lazily loaded chunks.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() && env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
 }

@@ -7,13 +7,15 @@
 //
 // Code: the crate is copied to target/bench-candidates/, a patch removes one candidate (the
 // patches name the code they replace, and a candidate whose patch no longer applies is reported,
-// not guessed), and it is built exactly as Trunk builds the release (cargo --release, wasm-bindgen
-// --target web, wasm-opt -Oz with index.html's params). Each variant is compared with a baseline
+// not guessed), and it is built as one module, without the `split` feature (cargo --release,
+// wasm-bindgen --target web, wasm-opt with scripts/build-wasm.mjs's params): what a candidate
+// weighs in the whole app, not which chunk it lands in. Each variant is compared with a baseline
 // built the same way. Takes a few minutes per variant (KK_BENCH_CANDIDATES=0 skips the builds).
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { WASM_OPT } from "./build-wasm.mjs";
 
 const br = (buf) => brotliCompressSync(buf, {
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
@@ -133,12 +135,12 @@ const CANDIDATES = [
   },
 ];
 
-function wasmOptParams(root) {
-  const m = readFileSync(join(root, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/);
-  return m ? m[1].split(/\s+/).filter(Boolean) : [];
+/** wasm-opt's parameters besides -Oz, as scripts/build-wasm.mjs uses them. */
+function wasmOptParams() {
+  return WASM_OPT.filter((p) => p !== "-Oz");
 }
 
-/** Builds the crate in `src` like Trunk's release; returns { wasm, js } brotli sizes. */
+/** Builds the crate in `src` as one module (no split); returns { wasm, js } brotli sizes. */
 function buildLikeTrunk(src, work, root, log) {
   const target = join(work, "target");
   const env = { ...process.env, CARGO_TARGET_DIR: target, CARGO_TERM_COLOR: "never" };

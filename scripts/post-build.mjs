@@ -5,8 +5,10 @@
 //               same rule as build.rs: every .json under rubrics/ outside schema/ and calibration/
 //               except the current rubric, whose structure is embedded with the calibration model;
 //               its texts, rubrics/<id>.texts.json, are taken from where build.rs wrote them)
-//   1. base     __KK_BASE__ in index.html ← Trunk's public_url (the one build setting for the path)
-//   2. csp      __KK_CSP__ ← the Content-Security-Policy: own origin, plus the hash of Trunk's
+//   1. base     __KK_BASE__ in index.html ← Trunk's public_url (the one build setting for the path);
+//               __KK_APP_JS__, __KK_APP_WASM__ (the loader's imports) ← base + the hashed names
+//               scripts/build-wasm.mjs gave the WebAssembly and its JS
+//   2. csp      __KK_CSP__ ← the Content-Security-Policy: own origin, plus the hash of the
 //               inline loader; the same policy goes into the server configurations (3)
 //   3. servers  web.config (IIS) and .csp-header.nginx.conf (nginx include) with that policy,
 //               from the templates in deploy/
@@ -204,6 +206,20 @@ function main() {
   // 1. base
   if (!html.includes("__KK_BASE__")) throw new Error(`${file}: no __KK_BASE__ placeholder (run on a fresh Trunk build)`);
   html = html.replaceAll("__KK_BASE__", base);
+  // index.html's <link data-trunk rel="rust" data-trunk-skip> (it keeps Trunk from building the
+  // WebAssembly itself) is left in place by Trunk; it has no use in the page.
+  html = html.replace(/[ \t]*<!-- Trunk must not build[\s\S]*?-->\n/, "").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n/, "");
+  const one = (re, what) => {
+    const found = listFiles(dir).filter((f) => re.test(f));
+    if (found.length !== 1) throw new Error(`${dir}: expected one ${what}, found ${found.length} (scripts/build-wasm.mjs)`);
+    return found[0];
+  };
+  const appJs = one(/^kommunkompass-[0-9a-f]+\.js$/, "kommunkompass-<hash>.js");
+  const appWasm = one(/^kommunkompass-[0-9a-f]+_bg\.wasm$/, "kommunkompass-<hash>_bg.wasm");
+  for (const [name, value] of [["__KK_APP_JS__", base + appJs], ["__KK_APP_WASM__", base + appWasm]]) {
+    if (!html.includes(name)) throw new Error(`${file}: no ${name} placeholder`);
+    html = html.replaceAll(name, value);
+  }
 
   // 2. csp
   if (!html.includes("__KK_CSP__")) throw new Error(`${file}: no __KK_CSP__ placeholder`);

@@ -11,6 +11,9 @@
 #                                                      libnginx-mod-http-brotli-static)
 #   3. trunk 0.21.14                                  (cargo install --locked)
 #   4. wasm-bindgen-cli == wasm-bindgen in Cargo.lock (cargo install; provides the test runner)
+#   4a. wasm-split-cli 0.2.4                         (cargo install --locked wasm_split_cli_support;
+#                                                      splits the release WebAssembly into chunks:
+#                                                      scripts/build-wasm.mjs)
 #   4b. static-web-server 2.44.1                      (cargo install --locked; serves the release
 #                                                      build like production: scripts/serve-release.sh)
 #   5. npm packages, dependencies and devDependencies (pinned; wasm-opt comes from binaryen)   (npm ci)
@@ -25,6 +28,7 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 SWS_VERSION="2.44.1"
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$HOME/.cargo/bin:$PATH"
 # Belt and braces: no tool may fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1
@@ -123,6 +127,16 @@ else
   # No --locked: wasm-bindgen-cli's own lock file does not build with this toolchain.
   step "wasm-bindgen-cli $WBG_VERSION" "installing (cargo install, ~4 min; found '${have_wbg:-none}')"
   quiet cargo install wasm-bindgen-cli --version "=$WBG_VERSION" --force
+fi
+
+# --- 4a. wasm-split-cli -----------------------------------------------------------------------
+# It has no --version; cargo's list of installed packages says which version it is.
+if command -v wasm-split-cli >/dev/null 2>&1 &&
+  cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "wasm-split-cli $WASM_SPLIT_VERSION" "present"
+else
+  step "wasm-split-cli $WASM_SPLIT_VERSION" "installing (cargo install --locked, ~3 min)"
+  quiet cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # --- 4b. static-web-server ------------------------------------------------------------------

@@ -10,16 +10,30 @@ use crate::adapters::base::href;
 use crate::domain::catalog::Catalog;
 use crate::state::AppState;
 use crate::ui::data::NeedsData;
+use crate::ui::lazy::{Lazy, lazy_page};
 use crate::ui::open::{AssessmentRoute, ToFirstArea};
 use crate::ui::pages::{
-    area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage, report::ReportPage,
-    results::ResultsPage, rubric::RubricPage, start::StartPage, timeline::TimelinePage,
+    area::AreaPage, evidence_list::EvidenceListPage, not_found::NotFound, prepare::PreparePage,
+    presentation::PresentationPage, report::ReportPage, results::ResultsPage, rubric::RubricPage, start::StartPage,
+    timeline::TimelinePage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage,
 };
-use crate::ui::pages::{presentation::PresentationPage, workshop::WorkshopPage, workshop_area::WorkshopAreaPage};
 use crate::ui::status::StatusArea;
 use crate::ui::update_banner::UpdateBanner;
 use crate::ui::workshop_open::WorkshopRoute;
 use crate::workspace::Change;
+
+// Every page but the start page (and "not found") is loaded when first shown (ui::lazy): the
+// start page, the first view, does not wait for their code.
+lazy_page!(rubric_page, rubric, RubricPage);
+lazy_page!(area_page, area, AreaPage);
+lazy_page!(results_page, results, ResultsPage);
+lazy_page!(report_page, report, ReportPage);
+lazy_page!(prepare_page, prepare, PreparePage);
+lazy_page!(evidence_list_page, evidence_list, EvidenceListPage);
+lazy_page!(timeline_page, timeline, TimelinePage);
+lazy_page!(workshop_page, workshop, WorkshopPage);
+lazy_page!(workshop_area_page, workshop_area, WorkshopAreaPage);
+lazy_page!(presentation_page, presentation, PresentationPage);
 
 /// The whole app.
 #[component]
@@ -72,23 +86,24 @@ pub fn App() -> impl IntoView {
                     <FocusOnNavigate/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=StartPage/>
-                        // The start page and the questionnaire work with what the build embeds;
-                        // the views in NeedsData fetch the rest of the rubric data first (ui::data).
-                        <Route path=path!("/kriterier") view=|| view! { <NeedsData><RubricPage/></NeedsData> }/>
-                        <Route path=path!("/kriterier/:version") view=|| view! { <NeedsData><RubricPage/></NeedsData> }/>
+                        // The start page works with what the build embeds; /kriterier and everything under an
+                        // assessment or a workshop fetch the rest of the rubric data first (ui::data:
+                        // here, in AssessmentRoute and in WorkshopRoute), and their pages' code (ui::lazy).
+                        <Route path=path!("/kriterier") view=|| view! { <NeedsData><Lazy load=rubric_page/></NeedsData> }/>
+                        <Route path=path!("/kriterier/:version") view=|| view! { <NeedsData><Lazy load=rubric_page/></NeedsData> }/>
                         <ParentRoute path=path!("/bedomning/:id") view=AssessmentRoute>
                             <Route path=path!("") view=ToFirstArea/>
-                            <Route path=path!("omrade/:area") view=AreaPage/>
-                            <Route path=path!("resultat") view=|| view! { <NeedsData><ResultsPage/></NeedsData> }/>
-                            <Route path=path!("rapport") view=|| view! { <NeedsData><ReportPage/></NeedsData> }/>
-                            <Route path=path!("forbered") view=|| view! { <NeedsData><PreparePage/></NeedsData> }/>
-                            <Route path=path!("underlag") view=|| view! { <NeedsData><EvidenceListPage/></NeedsData> }/>
-                            <Route path=path!("tidsplan") view=|| view! { <NeedsData><TimelinePage/></NeedsData> }/>
+                            <Route path=path!("omrade/:area") view=|| view! { <Lazy load=area_page/> }/>
+                            <Route path=path!("resultat") view=|| view! { <Lazy load=results_page/> }/>
+                            <Route path=path!("rapport") view=|| view! { <Lazy load=report_page/> }/>
+                            <Route path=path!("forbered") view=|| view! { <Lazy load=prepare_page/> }/>
+                            <Route path=path!("underlag") view=|| view! { <Lazy load=evidence_list_page/> }/>
+                            <Route path=path!("tidsplan") view=|| view! { <Lazy load=timeline_page/> }/>
                         </ParentRoute>
                         <ParentRoute path=path!("/workshop/:id") view=WorkshopRoute>
-                            <Route path=path!("") view=WorkshopPage/>
-                            <Route path=path!("omrade/:area") view=WorkshopAreaPage/>
-                            <Route path=path!("presentation") view=PresentationPage/>
+                            <Route path=path!("") view=|| view! { <Lazy load=workshop_page/> }/>
+                            <Route path=path!("omrade/:area") view=|| view! { <Lazy load=workshop_area_page/> }/>
+                            <Route path=path!("presentation") view=|| view! { <Lazy load=presentation_page/> }/>
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -92,13 +92,30 @@ pub fn focus_id_next_frame(id: String) {
 /// Moves focus to the page heading at the next frame (after navigation or when the control the
 /// user was on has gone).
 pub fn focus_main_heading() {
-    request_animation_frame(focus_heading_now);
+    request_animation_frame(|| {
+        focus_heading_now();
+    });
 }
 
-fn focus_heading_now() {
+fn focus_heading_now() -> bool {
     let heading = document().query_selector(".kk-main h1").ok().flatten();
     if let Some(h) = heading {
         let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+        return true;
+    }
+    false
+}
+
+thread_local! {
+    /// A navigation found nothing to focus: its page was still loading (src/ui/lazy.rs).
+    static NAVIGATION_FOCUS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A lazily loaded page has arrived: if the navigation that led to it found nothing to focus,
+/// focus now what it would have.
+pub fn page_arrived() {
+    if NAVIGATION_FOCUS_PENDING.replace(false) {
+        focus_navigation_target();
     }
 }
 
@@ -111,8 +128,9 @@ pub fn focus_navigation_target() {
         match target {
             Some(el) => {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                NAVIGATION_FOCUS_PENDING.set(false);
             }
-            None => focus_heading_now(),
+            None => NAVIGATION_FOCUS_PENDING.set(!focus_heading_now()),
         }
     });
 }

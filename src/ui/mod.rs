@@ -12,6 +12,7 @@ pub mod data;
 pub mod evidence;
 pub mod focus;
 pub mod import_file;
+pub mod lazy;
 pub mod open;
 pub mod page;
 pub mod pages;

@@ -1,4 +1,5 @@
-//! The pages the router shows, one per file. Only `app` imports them; a page never imports
+//! The pages the router shows, one per file. Only `app` imports them (most of
+//! them through `ui::lazy`, loaded when first shown); a page never imports
 //! another page (what two pages share lives beside them in `ui/`).
 
 pub mod area;
