@@ -324,7 +324,6 @@ function clickAndWait({ key, qid, subarea, level }) {
     window.__kkWrites = [];
     const t0 = performance.now();
     label.click();
-    const inApp = performance.now() - (handedOver ?? t0);
     // The write that stored this answer, as the setItem wrapper saw it (see the notes above).
     const write = window.__kkWrites.find((w) => w.key === key && w.value.includes(needle));
     const split = write && handedOver !== undefined
@@ -336,7 +335,7 @@ function clickAndWait({ key, qid, subarea, level }) {
       if (stored === undefined && isStored()) stored = performance.now() - t0;
       if (stored !== undefined && radio.checked && line.textContent !== before) {
         channel.port1.close();
-        resolve({ stored, inApp, split, rendered: performance.now() - t0 });
+        resolve({ stored, split, rendered: performance.now() - t0 });
         return;
       }
       if (performance.now() - t0 > 5000) { reject(new Error(`${qid} → ${level}: not stored and rendered after 5 s`)); return; }
