@@ -78,6 +78,8 @@ export class Session {
     this.contexts = [];
     this.problems = [];
     this.requests = [];
+    /** The pages' own requests: `requests` without the service worker's precaching. */
+    this.pageRequests = [];
     this.allowed = [...ALWAYS_ALLOWED];
   }
 
@@ -97,7 +99,10 @@ export class Session {
     });
     context.setDefaultTimeout(10_000);
     context.on("page", (page) => this.#watch(page));
-    context.on("request", (req) => this.requests.push(req.url()));
+    context.on("request", (req) => {
+      this.requests.push(req.url());
+      if (!req.serviceWorker()) this.pageRequests.push(req.url());
+    });
     this.contexts.push(context);
     return context;
   }
