@@ -123,6 +123,9 @@ fn main() {
     // (id, title, period) of every version that is not embedded; (seed, document) pairs of the
     // fetched rubrics' and references' sources.
     let mut versions = Vec::new();
+    // (id, title, period) of the current version, embedded: the start page lists the versions
+    // without parsing any rubric.
+    let mut current_version = (String::new(), String::new(), String::new());
     let mut rubric_seeds = Vec::new();
     let mut reference_seeds = Vec::new();
     for (rel, abs) in files {
@@ -137,6 +140,7 @@ fn main() {
             && !rel.ends_with("webchecks.json");
         let current = is_rubric && json.get("current").and_then(serde_json::Value::as_bool) == Some(true);
         if current {
+            current_version = (text(&json, "id"), text(&json, "title"), text(&json, "period"));
             // Split: the structure embedded, the texts fetched (both named after the file).
             let stem = rel.trim_end_matches(".json");
             let (structure, texts) = split_texts(&json);
@@ -187,6 +191,8 @@ fn main() {
     let seeds: Vec<String> = seeds.map(|(s, d)| format!("({s:?}, {d:?}),")).collect();
     let code = format!(
         "/// Paths of the files fetched when a view needs them.\npub static FETCHED: &[&str] = &[\n{}\n];\n\
+         /// `(id, title, period)` of the current rubric version (embedded).\n\
+         pub static CURRENT_VERSION: (&str, &str, &str) = ({:?}, {:?}, {:?});\n\
          /// `(id, title, period)` of the rubric versions that are fetched, newest first.\n\
          pub static FETCHED_VERSIONS: &[(&str, &str, &str)] = &[\n{}\n];\n\
          /// `(seed, document)` of the fetched files' sources, in the order the catalog looks them up.\n\
@@ -196,6 +202,9 @@ fn main() {
          #[cfg(not(target_arch = \"wasm32\"))]\n\
          pub static GENERATED: &[(&str, &str)] = &[\n{}\n];\n",
         fetched.join("\n"),
+        current_version.0,
+        current_version.1,
+        current_version.2,
         versions.join("\n"),
         seeds.join("\n"),
         generated.join("\n"),

@@ -7,7 +7,6 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::adapters::base::href;
-use crate::domain::catalog::Catalog;
 use crate::state::AppState;
 use crate::ui::data::NeedsData;
 use crate::ui::lazy::{Lazy, lazy_page};
@@ -38,7 +37,7 @@ lazy_page!(presentation_page, presentation, PresentationPage);
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load(Catalog::embedded());
+    let state = AppState::load();
     provide_context(state);
 
     // Another tab saved: merge its copy so that neither tab's answers are lost.

@@ -19,13 +19,24 @@ pub mod state;
 pub mod ui;
 
 /// Installs the panic screen and mounts the app into its host element.
+///
+/// Start-up runs as a few short tasks instead of one long one: the first touch of localStorage and
+/// mounting each hand the main thread back to the browser first (and the start page draws its
+/// lower sections in tasks of their own, `ui::deferred`).
+/// On a slow phone one long start-up task blocks every tap for several hundred milliseconds; the
+/// served start page stays on screen meanwhile, so splitting it changes nothing the user sees.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     adapters::panic_screen::install();
     let Some(host) = adapters::panic_screen::host_element() else { return };
-    if host.id() == "kommunkompass" {
-        // Remove the static "Laddar…" text that shows until the app is ready.
-        host.set_inner_html("");
-    }
-    leptos::mount::mount_to(host, app::App).forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        adapters::tasks::next_task().await;
+        adapters::storage::warm_up();
+        adapters::tasks::next_task().await;
+        if host.id() == "kommunkompass" {
+            // Remove the served start page and its "Laddar…" text: the app shows the same.
+            host.set_inner_html("");
+        }
+        leptos::mount::mount_to(host, app::App).forget();
+    });
 }

@@ -11,8 +11,9 @@
 //! typed in; everyone else hears of the text with the write that follows ([`Change::Flush`]). Any
 //! other change (a merge, an import, an undo, another tab's copy) runs every reader.
 //!
-//! It also holds the catalog: at first what the build embeds ([`Catalog::embedded`]), and once a
-//! view has asked for it ([`AppState::load_data`]) the whole catalog with the fetched files, for
+//! It also holds the catalog: at first what the build embeds ([`Catalog::embedded`], parsed when
+//! first asked for, which the start page without assessments never does), and once a view has
+//! asked for it ([`AppState::load_data`]) the whole catalog with the fetched files, for
 //! the rest of the session ([`DataLoad`] says where that stands).
 
 use std::collections::BTreeMap;
@@ -60,7 +61,8 @@ pub enum DataLoad {
 /// Shared state; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    catalog: StoredValue<&'static Catalog>,
+    /// The whole catalog once fetched; until then the embedded one.
+    catalog: StoredValue<Option<&'static Catalog>>,
     data: RwSignal<DataLoad>,
     workspace: StoredValue<AppWorkspace>,
     /// Readers of the whole workspace.
@@ -73,9 +75,9 @@ pub struct AppState {
 
 impl AppState {
     /// Loads everything from storage.
-    pub fn load(catalog: &'static Catalog) -> Self {
+    pub fn load() -> Self {
         AppState {
-            catalog: StoredValue::new(catalog),
+            catalog: StoredValue::new(None),
             data: RwSignal::new(DataLoad::Idle),
             workspace: StoredValue::new(Workspace::load(LocalStore)),
             all: StoredValue::new(ArcTrigger::new()),
@@ -93,7 +95,7 @@ impl AppState {
     /// Rubric versions, references and mappings: what is embedded (the current rubric without its
     /// texts), and once [`DataLoad::Ready`] everything (not tracked: read [`AppState::data`] to run again when that changes).
     pub fn catalog(&self) -> &'static Catalog {
-        self.catalog.get_value()
+        self.catalog.get_value().unwrap_or_else(Catalog::embedded)
     }
 
     /// Where the fetched data stands; the caller runs again when it changes.
@@ -131,7 +133,7 @@ impl AppState {
             Ok(whole) => {
                 // Made once per session and kept for it, like the embedded catalog.
                 let whole: &'static Catalog = Box::leak(Box::new(whole));
-                self.catalog.set_value(whole);
+                self.catalog.set_value(Some(whole));
                 self.data.set(DataLoad::Ready);
                 Ok(whole)
             }

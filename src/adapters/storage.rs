@@ -15,6 +15,14 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// Touches this site's localStorage once, so that the browser has loaded it before the app
+/// reads it (a first access waits for the browser to load the site's whole storage).
+pub fn warm_up() {
+    if let Some(storage) = storage() {
+        let _ = storage.length();
+    }
+}
+
 /// Names a failed write by the browser's exception.
 fn classify(error: &wasm_bindgen::JsValue) -> SaveError {
     let name = error.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default();

@@ -194,15 +194,12 @@ impl Catalog {
     }
 
     /// Every version of the criteria, loaded or not: the current one first, then the others
-    /// (all fetched, so named by the index) newest first.
-    pub fn versions(&self) -> Vec<Version> {
-        let current = self.current();
-        let current = Version {
-            id: current.id.clone(),
-            title: current.title.clone(),
-            period: current.period.clone(),
-            current: true,
-        };
+    /// (all fetched, so named by the index) newest first. From the build, without parsing any
+    /// rubric: the start page lists them before anything else is needed.
+    pub fn versions() -> Vec<Version> {
+        let (id, title, period) = CURRENT_VERSION;
+        let current =
+            Version { id: id.to_string(), title: title.to_string(), period: period.to_string(), current: true };
         let others = FETCHED_VERSIONS.iter().map(|(id, title, period)| Version {
             id: id.to_string(),
             title: title.to_string(),
@@ -212,9 +209,14 @@ impl Catalog {
         std::iter::once(current).chain(others).collect()
     }
 
+    /// The id of the version new assessments use (see [`Catalog::current`]), without parsing it.
+    pub fn current_id() -> &'static str {
+        CURRENT_VERSION.0
+    }
+
     /// The title of version `id`, loaded or not.
-    pub fn version_title(&self, id: &str) -> Option<String> {
-        self.versions().into_iter().find(|v| v.id == id).map(|v| v.title)
+    pub fn version_title(id: &str) -> Option<String> {
+        Catalog::versions().into_iter().find(|v| v.id == id).map(|v| v.title)
     }
 
     /// The version new assessments use.

@@ -9,6 +9,7 @@ pub mod area_results;
 pub mod chart;
 pub mod confirm;
 pub mod data;
+pub mod deferred;
 pub mod evidence;
 pub mod focus;
 pub mod import_file;

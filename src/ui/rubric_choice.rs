@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::domain::catalog::Catalog;
 
 /// A labelled select of the rubric versions, writing the chosen id into `value`.
 #[component]
@@ -16,9 +16,7 @@ pub fn RubricChoice(
     value: RwSignal<String>,
 ) -> impl IntoView {
     // Every version, also those fetched only when a view needs them (their titles are embedded).
-    let options = AppState::expect()
-        .catalog()
-        .versions()
+    let options = Catalog::versions()
         .into_iter()
         .map(|r| {
             let label = if r.current {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::adapters::{clock, files};
+use crate::domain::catalog::Catalog;
 use crate::domain::error::ImportError;
 use crate::domain::import::check_size;
 use crate::domain::workshop::{Workshop, persist};
@@ -59,7 +60,7 @@ fn WorkshopList() -> impl IntoView {
                 .map(|x| Row {
                     id: x.id.clone(),
                     name: x.name.clone(),
-                    version: state.catalog().version_title(&x.rubric).unwrap_or_else(|| x.rubric.clone()),
+                    version: Catalog::version_title(&x.rubric).unwrap_or_else(|| x.rubric.clone()),
                     participants: x.participants().count(),
                     agreed: x.agreed.values().filter(|a| a.response.is_some()).count(),
                     changed: clock::date_time(x.updated_at),
@@ -113,9 +114,8 @@ fn WorkshopRow(row: Row) -> impl IntoView {
 #[component]
 fn NewWorkshop() -> impl IntoView {
     let state = AppState::expect();
-    let catalog = state.catalog();
     let name = RwSignal::new(String::new());
-    let rubric = RwSignal::new(catalog.current().id.clone());
+    let rubric = RwSignal::new(Catalog::current_id().to_string());
     let error = RwSignal::new(None::<&'static str>);
     let navigate = leptos_router::hooks::use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -13,6 +13,7 @@ use crate::domain::scoring::score;
 use crate::state::{AppState, DataLoad};
 use crate::ui::confirm::ConfirmRemove;
 use crate::ui::data::DataStatus;
+use crate::ui::deferred::Deferred;
 use crate::ui::focus::{FocusTarget, focus_id_next_frame, focus_main_heading, on_escape};
 use crate::ui::import_file::ImportForm;
 use crate::ui::page::set_title;
@@ -47,9 +48,12 @@ pub fn StartPage() -> impl IntoView {
             </Show>
         </section>
         <CreateForm/>
-        <ImportForm/>
-        <WorkshopSection/>
-        <ClearAll/>
+        // Below the first screen, each drawn in a task of its own (ui::deferred): the start page
+        // is the first view, built while the page is starting, and one long task would keep
+        // taps waiting meanwhile.
+        <Deferred><ImportForm/></Deferred>
+        <Deferred><WorkshopSection/></Deferred>
+        <Deferred><ClearAll/></Deferred>
     }
 }
 
@@ -135,7 +139,7 @@ impl Row {
             id: a.id.clone(),
             name: a.name.clone(),
             municipality: a.municipality.clone(),
-            version: state.catalog().version_title(&a.rubric).unwrap_or_else(|| a.rubric.clone()),
+            version: Catalog::version_title(&a.rubric).unwrap_or_else(|| a.rubric.clone()),
             changed: clock::date_time(a.updated_at),
             answered,
             points,
@@ -257,8 +261,7 @@ fn CreateForm() -> impl IntoView {
     let state = AppState::expect();
     let name = RwSignal::new(String::new());
     let municipality = RwSignal::new(String::new());
-    let catalog = state.catalog();
-    let rubric = RwSignal::new(catalog.current().id.clone());
+    let rubric = RwSignal::new(Catalog::current_id().to_string());
     let error = RwSignal::new(None::<&'static str>);
     let navigate = leptos_router::hooks::use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,0 +1,19 @@
+//! Drawing the lower part of a page one browser task after the rest, so that a first view is
+//! built in two short tasks instead of one long one (see `crate::start`).
+
+use leptos::prelude::*;
+
+use crate::adapters::tasks::next_task;
+
+/// Renders `children` one task after the page around it: the browser may handle input and paint
+/// in between. For sections below the first screen only, which nothing on the page waits for.
+#[component]
+pub fn Deferred(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        // The page may have been left meanwhile: then there is nothing to draw.
+        let _ = ready.try_set(true);
+    });
+    view! { <Show when=move || ready.get()>{children()}</Show> }
+}
