@@ -29,7 +29,8 @@
 // - time to interactive: from navigation start (performance.timeOrigin) until the app's first
 //   `.kk-app h1` exists (observed by a MutationObserver installed before any script). Leptos
 //   attaches its event handlers while mounting, so the page reacts from then on. As a check,
-//   "first click handled" clicks "Rensa all data på den här datorn" the moment the h1 appears
+//   "first click handled" clicks "Rensa all data på den här datorn" the moment it appears (a task
+//   after the h1: the start page draws its lower sections in tasks of their own)
 //   and stops when the app has rendered its confirmation.
 // - click → stored and rendered: inside the page, with the question scrolled into view and the
 //   page painted (two animation frames and a task: a person sees the label and the last answer

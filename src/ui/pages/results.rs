@@ -10,6 +10,7 @@ use crate::domain::csv::{questions_csv, scores_csv};
 use crate::domain::format;
 use crate::state::AppState;
 use crate::ui::area_results::AreaResults;
+use crate::ui::deferred::Deferred;
 use crate::ui::page::set_title;
 use crate::ui::priorities::PriorityChoice;
 use crate::ui::result_data::ResultData;
@@ -40,7 +41,6 @@ pub fn ResultsPage() -> impl IntoView {
         let file = format::file_name(&format!("svar {name}"), &clock::iso_date(clock::now()), "csv");
         save_file::offer(state, file, "text/csv;charset=utf-8", &csv);
     };
-    let areas = rubric.areas.iter().map(|area| view! { <AreaResults data=data area=area print=false/> }).collect_view();
     view! {
         <h1 tabindex="-1">{move || format!("Resultat: {}", name())}</h1>
         <p class="kk-context-line">
@@ -61,15 +61,19 @@ pub fn ResultsPage() -> impl IntoView {
             <ComparisonPicker data=data/>
             <Profile data=data print=false/>
         </section>
-        <LargestGaps data=data/>
-        <PriorityChoice/>
-        <PublishedTotals data=data/>
-        <UserReferences rubric=rubric/>
-        <section aria-labelledby="kk-areas-h">
-            <h2 id="kk-areas-h">"Område för område"</h2>
-            <p>"För varje område visas delområdenas poäng, styrkor och förbättringsområden, och er handlingsplan."</p>
-            {areas}
-        </section>
-        <ScoringNote rubric=rubric/>
+        // The rest of this long page is built one task later (ui::deferred): the profile and its
+        // chart, at the top, are drawn without waiting for the eight areas below.
+        <Deferred>
+            <LargestGaps data=data/>
+            <PriorityChoice/>
+            <PublishedTotals data=data/>
+            <UserReferences rubric=rubric/>
+            <section aria-labelledby="kk-areas-h">
+                <h2 id="kk-areas-h">"Område för område"</h2>
+                <p>"För varje område visas delområdenas poäng, styrkor och förbättringsområden, och er handlingsplan."</p>
+                {rubric.areas.iter().map(|area| view! { <AreaResults data=data area=area print=false/> }).collect_view()}
+            </section>
+            <ScoringNote rubric=rubric/>
+        </Deferred>
     }
 }
