@@ -61,9 +61,10 @@ pub fn ResultsPage() -> impl IntoView {
             <ComparisonPicker data=data/>
             <Profile data=data print=false/>
         </section>
-        // The rest of this long page is built one task later (ui::deferred): the profile and its
-        // chart, at the top, are drawn without waiting for the eight areas below.
-        <Deferred>
+        // The rest of this long page is built once the top has been painted (ui::deferred): the
+        // profile and its chart, which fill the first screen, are shown without waiting for the
+        // eight areas below.
+        <Deferred after_paint=true>
             <LargestGaps data=data/>
             <PriorityChoice/>
             <PublishedTotals data=data/>
