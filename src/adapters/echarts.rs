@@ -114,18 +114,6 @@ fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
 }
 
-/// Resolves at the browser's next animation frame.
-async fn next_frame() {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            // Without a frame the promise never resolves, and nothing is drawn: the same as a
-            // page that is never shown.
-            let _ = w.request_animation_frame(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Draws `chart` into the element with `id` as soon as that element is in the page: a page's view
 /// is built before the router shows it. Waits at most about a second (60 frames).
 pub async fn draw_when_shown(id: &str, height: u32, chart: &Chart, renderer: Renderer) -> Result<(), ChartError> {
@@ -133,7 +121,8 @@ pub async fn draw_when_shown(id: &str, height: u32, chart: &Chart, renderer: Ren
         if element(id).is_some() {
             break;
         }
-        next_frame().await;
+        // Without a frame (a page never shown) this waits, and nothing is drawn.
+        crate::adapters::tasks::next_frame().await;
     }
     draw(id, height, chart, renderer)
 }
