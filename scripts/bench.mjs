@@ -191,6 +191,15 @@ async function freshPage(init) {
   return { context, page };
 }
 
+/**
+ * Waits until the service worker has finished caching the app (as on every visit after the
+ * first; see the notes on the clicks), noting a problem for `what` if it does not.
+ */
+async function afterWorkerCached(page, what) {
+  const state = await swState(page);
+  if (state !== "activated") problems.push(`${what}: service worker ${state}`);
+}
+
 async function createAssessment(page, name) {
   await page.locator("#kk-new-name").fill(name);
   await page.locator("#kk-new-muni").fill("Benchstad kommun");
@@ -436,8 +445,7 @@ function timeWrites() {
   await page.locator(".kk-app h1").waitFor();
   // Clicks are measured as on every visit after the first: with the service worker done caching
   // the app (it does that once, in the first seconds of the first visit).
-  const worker = await swState(page);
-  if (worker !== "activated") problems.push(`click bench: service worker ${worker}`);
+  await afterWorkerCached(page, "click bench");
 
   // Fully answered with comments, through "Öppna fil".
   await page.locator("#kk-import").setInputFiles({ name: "full.json", mimeType: "application/json", buffer: Buffer.from(fullFile()) });
@@ -548,8 +556,7 @@ function workshopRendered(n) {
     const { context, page } = await freshPage();
     await page.goto(server.url + "/");
     // As for the clicks: measured with the service worker done caching the app (see the notes).
-    const worker = await swState(page);
-    if (worker !== "activated") problems.push(`workshop bench: service worker ${worker}`);
+    await afterWorkerCached(page, "workshop bench");
     await page.locator("#kk-ws-new-name").fill("Benchworkshop");
     await page.getByRole("button", { name: "Skapa workshoppen" }).click();
     await page.locator("#kk-workshop-files").waitFor();
@@ -601,8 +608,7 @@ function workshopRendered(n) {
     // service worker done caching the app (as for the clicks; see the notes at the top).
     await page.goBack();
     await page.locator("fieldset.kk-question").first().waitFor();
-    const worker = await swState(page);
-    if (worker !== "activated") problems.push(`charts: service worker ${worker}`);
+    await afterWorkerCached(page, "charts");
     const warm = await page.evaluate(() => new Promise((resolve, reject) => {
       const link = [...document.querySelectorAll('nav[aria-label="Områden"] a')].find((a) => a.textContent.includes("Visa resultat"));
       if (!link || !window.echarts) { reject(new Error("ECharts not loaded or no link")); return; }
